@@ -1,0 +1,42 @@
+"""mkdocs hook: expand the `{{ glossary }}` marker with docs/assets/data/glossary.yml in the page's language.
+
+Each term becomes a `###` heading whose id is the term's id, the same in every language, so HR can link
+`glossary/#ote` from any language; the term's names in the other four languages follow, each marked with its `lang`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from babel import Locale
+from mkdocs.exceptions import PluginError
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from i18n_pages import page_language  # noqa: E402
+from site_data import LANGUAGES, DataError, load_glossary, t  # noqa: E402
+
+MARKER = "{{ glossary }}"
+_state: dict = {}
+
+
+def on_config(config):
+    try:
+        _state["terms"] = load_glossary()["terms"]
+    except DataError as error:
+        raise PluginError(f"Invalid data file: {error}") from None
+    _state["env"] = config.theme.get_env()
+    return config
+
+
+def on_page_markdown(markdown, page, config, files):
+    if MARKER not in markdown:
+        return markdown
+    lang = page_language(page, config)
+    template = _state["env"].from_string((Path(__file__).parent / "templates" / "glossary.md").read_text("utf-8"))
+    names = Locale.parse(lang).languages
+    others = [{"code": x, "name": names[x]} for x in LANGUAGES if x != lang]
+    rendered = template.render(terms=_state["terms"], lang=lang, others=others,
+                               label=t("glossary_other_languages", lang) + t("colon", lang).rstrip())
+    return markdown.replace(MARKER, rendered)

@@ -1,0 +1,243 @@
+"""Load and validate the site's data files (figures, glossary, UI strings).
+
+Every check raises DataError naming the file, the entry and the field, so a bad edit stops the build
+with a message a content editor can act on.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+FIGURES_FILE = ROOT / "docs" / "assets" / "data" / "figures.yml"
+GLOSSARY_FILE = ROOT / "docs" / "assets" / "data" / "glossary.yml"
+STRINGS_FILE = ROOT / "scripts" / "strings.yml"
+
+LANGUAGES = ("en", "fr", "sk", "cs", "es")
+CURRENCIES = ("EUR", "CZK", "GBP", "CHF", "PLN", "SEK")
+# ISO 3166-1 alpha-2 codes the site may name (salaries and calculator).
+COUNTRIES = ("FR", "ES", "SK", "CZ", "DE", "IT", "NL", "GB", "CH", "PL", "SE")
+PERIODS = ("year", "month", "payment")
+COVERS = ("base", "variable", "total", "unspecified")
+STATS = ("average", "median", "low", "high", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct")
+FACT_TYPES = ("amount", "percent", "count", "multiplier", "ratio", "year")
+PUBLISHED = re.compile(r"^\d{4}(-\d{2})?$")
+
+
+class DataError(ValueError):
+    """A data file is malformed or incomplete."""
+
+
+def _fail(path: Path, entry: str, field: str, problem: str) -> DataError:
+    return DataError(f"{path.relative_to(ROOT)}: entry '{entry}', field '{field}': {problem}")
+
+
+def _number(value, path, entry, field, *, integer=False, positive=False):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise _fail(path, entry, field, f"expected a number, got {value!r}")
+    if integer and not isinstance(value, int):
+        raise _fail(path, entry, field, f"expected a whole number, got {value!r}")
+    if positive and value <= 0:
+        raise _fail(path, entry, field, f"expected a number above zero, got {value!r}")
+    return value
+
+
+def _choice(value, choices, path, entry, field):
+    if value not in choices:
+        raise _fail(path, entry, field, f"{value!r} is not one of {', '.join(map(str, choices))}")
+    return value
+
+
+def _localized(value, path, entry, field):
+    if not isinstance(value, dict):
+        raise _fail(path, entry, field, "expected one text per language (en, fr, sk, cs, es)")
+    for lang in LANGUAGES:
+        text = value.get(lang)
+        if not isinstance(text, str) or not text.strip():
+            raise _fail(path, entry, f"{field}.{lang}", "missing or empty text")
+    extra = set(value) - set(LANGUAGES)
+    if extra:
+        raise _fail(path, entry, field, f"unknown language(s) {', '.join(sorted(extra))}")
+    return value
+
+
+def _language_tag(value, path, entry, field="lang"):
+    if not (isinstance(value, str) and re.fullmatch(r"[a-z]{2}", value)):
+        raise _fail(path, entry, field, f"expected a two-letter language code, got {value!r}")
+    return value
+
+
+def _required(mapping, key, path, entry):
+    if not isinstance(mapping, dict) or key not in mapping:
+        raise _fail(path, entry, key, "missing")
+    return mapping[key]
+
+
+def _source(value, sources, path, entry, field="source", allow_null=False):
+    if value is None and allow_null:
+        return None
+    if value not in sources:
+        raise _fail(path, entry, field, f"unknown source {value!r} (add it under 'sources:')")
+    return value
+
+
+def _year(value, path, entry, field="year"):
+    if value is None:
+        return None
+    return _number(value, path, entry, field, integer=True, positive=True)
+
+
+def validate_quantity(spec: dict, path: Path, entry: str) -> dict:
+    """A typed figure: {type, value | low+high, currency?}."""
+    kind = _choice(_required(spec, "type", path, entry), FACT_TYPES, path, entry, "type")
+    if kind == "amount":
+        _choice(_required(spec, "currency", path, entry), CURRENCIES, path, entry, "currency")
+    if kind == "ratio":
+        value = _required(spec, "value", path, entry)
+        if not (isinstance(value, list) and len(value) == 2):
+            raise _fail(path, entry, "value", "a ratio is a list of two numbers, e.g. [4, 1]")
+        for part in value:
+            _number(part, path, entry, "value", positive=True)
+    elif "value" in spec:
+        _number(spec["value"], path, entry, "value", integer=kind in ("count", "year"), positive=True)
+    else:
+        low = _number(_required(spec, "low", path, entry), path, entry, "low", integer=kind == "count")
+        high = _number(_required(spec, "high", path, entry), path, entry, "high", integer=kind == "count")
+        if not low < high:
+            raise _fail(path, entry, "high", f"a range needs low < high, got {low} and {high}")
+    return spec
+
+
+def validate_figures(data, path: Path = FIGURES_FILE) -> dict:
+    if not isinstance(data, dict):
+        raise _fail(path, "(top)", "(top)", "expected a mapping")
+    sources = _required(data, "sources", path, "(top)")
+    for sid, src in sources.items():
+        for field in ("publisher", "title"):
+            if not isinstance(_required(src, field, path, f"sources.{sid}"), str):
+                raise _fail(path, f"sources.{sid}", field, "expected text")
+        _language_tag(_required(src, "lang", path, f"sources.{sid}"), path, f"sources.{sid}")
+        url = _required(src, "url", path, f"sources.{sid}")
+        if url is not None and not str(url).startswith(("http://", "https://")):
+            raise _fail(path, f"sources.{sid}", "url", f"expected an http(s) address or null, got {url!r}")
+        published = _required(src, "published", path, f"sources.{sid}")
+        if published is not None and not PUBLISHED.match(str(published)):
+            raise _fail(path, f"sources.{sid}", "published", f"expected YYYY or YYYY-MM or null, got {published!r}")
+
+    ids = set()
+    for i, row in enumerate(_required(data, "salaries", path, "(top)")):
+        entry = f"salaries[{i}] ({row.get('id', '?') if isinstance(row, dict) else '?'})"
+        rid = _required(row, "id", path, entry)
+        if rid in ids:
+            raise _fail(path, entry, "id", "duplicate id")
+        ids.add(rid)
+        _choice(_required(row, "country", path, entry), COUNTRIES, path, entry, "country")
+        if not isinstance(_required(row, "kam_specific", path, entry), bool):
+            raise _fail(path, entry, "kam_specific", "expected true or false")
+        _source(_required(row, "source", path, entry), sources, path, entry)
+        _year(_required(row, "year", path, entry), path, entry)
+        _choice(_required(row, "currency", path, entry), CURRENCIES, path, entry, "currency")
+        _choice(_required(row, "period", path, entry), PERIODS, path, entry, "period")
+        _choice(_required(row, "covers", path, entry), COVERS, path, entry, "covers")
+        stats = _required(row, "stats", path, entry)
+        if not isinstance(stats, dict) or not stats:
+            raise _fail(path, entry, "stats", "expected at least one statistic")
+        for key, value in stats.items():
+            _choice(key, STATS, path, entry, "stats")
+            _number(value, path, entry, f"stats.{key}", positive=True)
+        if ("low" in stats) != ("high" in stats):
+            raise _fail(path, entry, "stats", "a range needs both low and high")
+        _localized(_required(row, "label", path, entry), path, entry, "label")
+
+    for name, fact in _required(data, "facts", path, "(top)").items():
+        entry = f"facts.{name}"
+        validate_quantity(fact, path, entry)
+        _source(_required(fact, "source", path, entry), sources, path, entry, allow_null=True)
+        _year(_required(fact, "year", path, entry), path, entry)
+
+    example = _required(data, "worked_example", path, "(top)")
+    _choice(_required(example, "currency", path, "worked_example"), CURRENCIES, path, "worked_example", "currency")
+    for field in ("base", "variable_pct", "achievement"):
+        _number(_required(example, field, path, "worked_example"), path, "worked_example", field, positive=True)
+
+    for code, country in _required(data, "countries", path, "(top)").items():
+        entry = f"countries.{code}"
+        _choice(code, COUNTRIES, path, entry, "(code)")
+        _choice(_required(country, "currency", path, entry), CURRENCIES, path, entry, "currency")
+        payments = _number(_required(country, "payments", path, entry), path, entry, "payments", integer=True)
+        if not 12 <= payments <= 16:
+            raise _fail(path, entry, "payments", f"expected 12 to 16, got {payments}")
+        if "payments_max" in country:
+            most = _number(country["payments_max"], path, entry, "payments_max", integer=True)
+            if not payments < most <= 16:
+                raise _fail(path, entry, "payments_max", f"expected more than payments and at most 16, got {most}")
+        _choice(_required(country, "quoted", path, entry), ("year", "month"), path, entry, "quoted")
+        _source(_required(country, "source", path, entry), sources, path, entry, allow_null=True)
+        note = _localized(_required(country, "note", path, entry), path, entry, "note")
+        for lang, text in note.items():
+            for field in re.findall(r"\{(\w+)\}", text):
+                if not isinstance(country.get(field), dict):
+                    raise _fail(path, entry, f"note.{lang}", f"names {{{field}}}, which is not a figure of this entry")
+                validate_quantity(country[field], path, f"{entry}.{field}")
+
+    for key, item in _required(data, "classifications", path, "(top)").items():
+        entry = f"classifications.{key}"
+        for field in ("label", "system"):
+            if not isinstance(_required(item, field, path, entry), str):
+                raise _fail(path, entry, field, "expected text")
+        _language_tag(_required(item, "lang", path, entry), path, entry)
+        if not any(k in item for k in ("code", "isco", "uri")):
+            raise _fail(path, entry, "code", "an entry needs a code, an isco group or a uri")
+    return data
+
+
+def validate_glossary(data, path: Path = GLOSSARY_FILE) -> dict:
+    terms = _required(data, "terms", path, "(top)")
+    seen = set()
+    for i, term in enumerate(terms):
+        entry = f"terms[{i}] ({term.get('id', '?') if isinstance(term, dict) else '?'})"
+        tid = _required(term, "id", path, entry)
+        if not re.fullmatch(r"[a-z][a-z0-9-]*", str(tid)) or tid in seen:
+            raise _fail(path, entry, "id", f"expected a unique kebab-case id, got {tid!r}")
+        seen.add(tid)
+        _localized(_required(term, "term", path, entry), path, entry, "term")
+        _localized(_required(term, "definition", path, entry), path, entry, "definition")
+    return data
+
+
+def validate_strings(data, path: Path = STRINGS_FILE) -> dict:
+    for key, value in data.items():
+        _localized(value, path, key, "text")
+    return data
+
+
+def _load(path: Path):
+    try:
+        with path.open(encoding="utf-8") as handle:
+            return yaml.safe_load(handle)
+    except FileNotFoundError:
+        raise DataError(f"{path}: file not found") from None
+    except yaml.YAMLError as error:
+        raise DataError(f"{path.relative_to(ROOT)}: not valid YAML: {error}") from None
+
+
+def load_figures(path: Path = FIGURES_FILE) -> dict:
+    return validate_figures(_load(path), path)
+
+
+def load_glossary(path: Path = GLOSSARY_FILE) -> dict:
+    return validate_glossary(_load(path), path)
+
+
+@functools.lru_cache(maxsize=1)
+def load_strings() -> dict:
+    return validate_strings(_load(STRINGS_FILE))
+
+
+def t(key: str, lang: str) -> str:
+    """A UI string of the site in one language."""
+    return load_strings()[key][lang]
