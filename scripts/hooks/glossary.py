@@ -7,6 +7,7 @@ Each term becomes a `###` heading whose id is the term's id, the same in every l
 from __future__ import annotations
 
 import sys
+import unicodedata
 from pathlib import Path
 
 from babel import Locale
@@ -30,6 +31,11 @@ def on_config(config):
     return config
 
 
+def _sort_key(text: str) -> str:
+    """Alphabetical order for readers: case and accents ignored (Babel has no collation)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+
+
 def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
@@ -37,6 +43,7 @@ def on_page_markdown(markdown, page, config, files):
     template = _state["env"].from_string((Path(__file__).parent / "templates" / "glossary.md").read_text("utf-8"))
     names = Locale.parse(lang).languages
     others = [{"code": x, "name": names[x]} for x in LANGUAGES if x != lang]
-    rendered = template.render(terms=_state["terms"], lang=lang, others=others,
+    terms = sorted(_state["terms"], key=lambda term: _sort_key(term["term"][lang]))
+    rendered = template.render(terms=terms, lang=lang, others=others,
                                label=t("glossary_other_languages", lang) + t("colon", lang).rstrip())
     return markdown.replace(MARKER, rendered)

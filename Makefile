@@ -1,0 +1,36 @@
+# Every target installs what it needs first, so each works on a fresh machine (Debian 12, Python 3.11, root).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.DEFAULT_GOAL := help
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+/usr/bin/chromium:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install: $(BIN)/.installed ## install the Python tools (mkdocs, material, static-i18n, Babel)
+
+serve: install ## serve the site locally with live reload at http://127.0.0.1:8000/
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: install ## build the site into site/ (strict: any warning fails)
+	$(BIN)/mkdocs build --strict
+
+test: install /usr/bin/chromium node_modules/.installed ## run the whole test suite (build, content, browser, accessibility)
+	$(BIN)/python -m pytest
+
+.PHONY: help install serve build test

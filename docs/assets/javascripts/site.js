@@ -1,0 +1,35 @@
+/* Site-wide behaviour, started from material's document$ like every custom script.
+   - The language switcher keeps the reader's section (#anchor) and calculator inputs (?query).
+   - On default-language pages, offer the reader's preferred language when the browser asks for another one. */
+document$.subscribe(function () {
+  var keep = function (link) {
+    var target = new URL(link.getAttribute("href"), location.href);
+    target.search = location.search;
+    target.hash = location.hash;
+    link.href = target.href;
+  };
+  document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+    link.addEventListener("click", function () { keep(link); });
+  });
+
+  var box = document.getElementById("lang-suggest");
+  if (!box || localStorage.getItem("lang-suggest-dismissed")) return;
+  var offered = Array.prototype.slice.call(box.querySelectorAll("[data-lang]"));
+  var wanted = (navigator.languages || [navigator.language]).map(function (tag) {
+    return String(tag).toLowerCase().split("-")[0];
+  });
+  for (var i = 0; i < wanted.length; i++) {
+    if (wanted[i] === document.documentElement.lang) return;  // the reader prefers this page's language
+    var match = offered.find(function (item) { return item.dataset.lang === wanted[i]; });
+    if (match) {
+      match.hidden = false;
+      box.hidden = false;
+      keep(match.querySelector("a"));
+      box.querySelector("[data-dismiss]").addEventListener("click", function () {
+        box.hidden = true;
+        localStorage.setItem("lang-suggest-dismissed", "1");
+      });
+      return;
+    }
+  }
+});

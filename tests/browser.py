@@ -1,0 +1,18 @@
+"""Playwright driving Debian's Chromium (never a downloaded browser): shared launch settings."""
+
+from __future__ import annotations
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+class PageWatch:
+    """Collects what a reader would never see but should not happen: console errors and failed requests."""
+
+    def __init__(self, page):
+        self.problems: list[str] = []
+        page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console: {msg.text}"))
+        page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
+        page.on("requestfailed", lambda req: self.problems.append(f"failed: {req.url} {req.failure}"))
+        page.on("response", lambda res: res.status >= 400 and self.problems.append(f"{res.status}: {res.url}"))

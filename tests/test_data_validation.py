@@ -1,0 +1,56 @@
+"""A malformed or incomplete data file stops the build with a message naming the file, the entry and the field."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import build, copy_project
+
+FIGURES = "docs/assets/data/figures.yml"
+
+
+def break_figures(project, old, new):
+    path = project / FIGURES
+    text = path.read_text("utf-8")
+    assert old in text, f"test setup: {old!r} not found in the data file"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+
+
+CORRUPTIONS = [
+    # (what is broken, text replaced, replacement, words the error must contain)
+    ("missing field", "    currency: EUR\n    period: year\n    covers: base\n    stats: {average: 35000}",
+     "    period: year\n    covers: base\n    stats: {average: 35000}",
+     ["figures.yml", "salaries[0] (fr-kam-junior)", "'currency'", "missing"]),
+    ("wrong type", "stats: {average: 35000}", "stats: {average: lots}",
+     ["figures.yml", "fr-kam-junior", "'stats.average'", "expected a number"]),
+    ("unknown country", "    country: DE\n", "    country: XX\n",
+     ["figures.yml", "de-kam-ba", "'country'", "'XX'"]),
+    ("missing translation", "      sk: Junior KAM, fixná zložka\n", "",
+     ["figures.yml", "fr-kam-junior", "'label.sk'", "missing"]),
+    ("unknown source", "    source: akimbo\n", "    source: nowhere\n",
+     ["figures.yml", "fr-kam-junior", "'source'", "nowhere"]),
+]
+
+
+@pytest.mark.parametrize("what,old,new,words", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
+def test_corrupted_data_fails_the_build_naming_the_field(tmp_path, what, old, new, words):
+    project = copy_project(tmp_path / "project")
+    break_figures(project, old, new)
+    result = build(project, tmp_path / "out", "http://127.0.0.1:9/")
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, f"the build accepted a data file with a {what}"
+    message = next((line for line in output.splitlines() if "Invalid data file" in line), "")
+    for word in words:
+        assert word in message, f"{word!r} not in the error: {message or output[-2000:]}"
+    assert "Traceback" not in output
+
+
+def test_an_unknown_marker_fails_the_build(tmp_path):
+    project = copy_project(tmp_path / "project")
+    page = project / "docs" / "fr" / "compensation.md"
+    page.write_text(page.read_text("utf-8") + "\n{{ figures fact:no_such_fact }}\n", "utf-8")
+    result = build(project, tmp_path / "out", "http://127.0.0.1:9/")
+    assert result.returncode != 0
+    assert re.search(r"fr/compensation\.md: unknown fact 'no_such_fact'", result.stdout + result.stderr)
