@@ -160,7 +160,8 @@ def validate_figures(data, path: Path = FIGURES_FILE) -> dict:
         _year(_required(fact, "year", path, entry), path, entry)
 
     example = _required(data, "worked_example", path, "(top)")
-    _choice(_required(example, "currency", path, "worked_example"), CURRENCIES, path, "worked_example", "currency")
+    _choice(_required(example, "country", path, "worked_example"), list(data.get("countries", {})), path,
+            "worked_example", "country")
     for field in ("base", "variable_pct", "achievement"):
         _number(_required(example, field, path, "worked_example"), path, "worked_example", field, positive=True)
 
@@ -192,7 +193,30 @@ def validate_figures(data, path: Path = FIGURES_FILE) -> dict:
         _language_tag(_required(item, "lang", path, entry), path, entry)
         if not any(k in item for k in ("code", "isco", "uri")):
             raise _fail(path, entry, "code", "an entry needs a code, an isco group or a uri")
+    _validate_calculator(_required(data, "calculator", path, "(top)"), data, path)
     return data
+
+
+def _validate_calculator(calc, data, path):
+    countries = data["countries"]
+    defaults = _required(calc, "default_country", path, "calculator")
+    for lang in LANGUAGES:
+        _choice(_required(defaults, lang, path, "calculator.default_country"), list(countries), path,
+                "calculator.default_country", lang)
+    for code, plan in calc.get("local_plans", {}).items():
+        _choice(code, list(countries), path, f"calculator.local_plans.{code}", "(code)")
+        for key, value in plan.items():
+            if not isinstance(value, str):
+                raise _fail(path, f"calculator.local_plans.{code}", key, "write parameters as quoted text")
+    for level in _required(calc, "scenarios", path, "calculator"):
+        _number(level, path, "calculator.scenarios", "(level)", positive=True)
+    for i, example in enumerate(_required(calc, "examples", path, "calculator")):
+        entry = f"calculator.examples[{i}]"
+        _required(example, "id", path, entry)
+        params = _required(example, "params", path, entry)
+        for key, value in params.items():
+            if not isinstance(value, str):
+                raise _fail(path, entry, f"params.{key}", "write parameters as quoted text")
 
 
 def validate_glossary(data, path: Path = GLOSSARY_FILE) -> dict:

@@ -43,6 +43,7 @@ def build(project: Path, out: Path, site_url: str) -> subprocess.CompletedProces
 
 def copy_project(dest: Path) -> Path:
     """A private copy of the sources, for tests that break something on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
     for name in PROJECT_FILES:
         src = ROOT / name
         if src.is_dir():
@@ -80,6 +81,7 @@ def site(tmp_path_factory) -> Site:
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     yield Site(out, url, result.stdout + result.stderr)
     server.shutdown()
+    server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -17,7 +17,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import formatting as fmt  # noqa: E402
-import salary_model  # noqa: E402
+import calculator_data  # noqa: E402
 from site_data import DataError, load_figures, t  # noqa: E402
 from i18n_pages import page_language, language_root  # noqa: E402
 
@@ -101,23 +101,8 @@ def _fact(ctx: _Context, name: str) -> str:
     return f"{text} [\\[{_short_publisher(source)}, {year}\\]](sources.md#src-{source_id}){{ .fig-src }}"
 
 
-def worked_example(data: dict) -> dict:
-    """The brief's example, computed by the compensation model (variable and total are never stored)."""
-    example = data["worked_example"]
-    countries = {code: {"currency": c["currency"], "payments": c["payments"]} for code, c in data["countries"].items()}
-    country = next(code for code, c in countries.items() if c["currency"] == example["currency"])
-    outcome = salary_model.compute({
-        "country": country,
-        "payments": "12",
-        "base": str(example["base"]),
-        "target": str(example["variable_pct"]),
-        "achievement": str(example["achievement"]),
-    }, countries)
-    return {**example, **outcome["results"]}
-
-
 def _example(ctx: _Context, name: str) -> str:
-    example = worked_example(ctx.data)
+    example = calculator_data.worked_example(ctx.data)
     if name in ("base", "variable", "total"):
         return fmt.amount(example[name], example["currency"], ctx.lang)
     if name in ("variable_pct", "achievement"):

@@ -79,7 +79,8 @@ def on_post_build(config):
     for key in _pages:
         for lang in _languages(config):
             folder = site_dir / language_root(lang, config) / key
-            if folder.is_dir():  # a page missing in a language is reported by the tests, not here
+            # The root's own sitemap.xml is the full one; a page missing in a language is the tests' business.
+            if folder.is_dir() and folder != site_dir:
                 (folder / "sitemap.xml").write_text(_sitemap(config, [key]), encoding="utf-8")
     (site_dir / "robots.txt").write_text(f"User-agent: *\nAllow: /\n\nSitemap: {_site_url(config)}sitemap.xml\n",
                                          encoding="utf-8")
