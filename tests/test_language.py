@@ -6,6 +6,7 @@ Text marked with another `lang` (glossary names, quoted ESCO labels, source titl
 from __future__ import annotations
 
 import pytest
+from bs4 import BeautifulSoup
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
 from conftest import LANGUAGES, PAGES
@@ -16,7 +17,7 @@ MIN_CHARS = 120  # shorter paragraphs (a table cell, a job title) say too little
 
 
 def own_language_blocks(soup, lang):
-    article = soup.select_one("article")
+    article = BeautifulSoup(str(soup.select_one("article")), "html.parser")  # a copy: the site fixture caches pages
     for foreign in article.select("[lang]"):
         if foreign.get("lang") != lang:
             foreign.decompose()

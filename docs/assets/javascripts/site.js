@@ -1,5 +1,7 @@
 /* Site-wide behaviour, started from material's document$ like every custom script.
-   - The language switcher keeps the reader's section (#anchor) and calculator inputs (?query).
+   - Links to another language (a[hreflang]: the switcher, the language offer) keep the reader's section (#anchor)
+     and calculator inputs (?query). They stop the click there: material's "stay on page" handler on <body> would
+     otherwise send the reader to the language's page without anchor or query.
    - On default-language pages, offer the reader's preferred language when the browser asks for another one. */
 document$.subscribe(function () {
   var keep = function (link) {
@@ -8,8 +10,11 @@ document$.subscribe(function () {
     target.hash = location.hash;
     link.href = target.href;
   };
-  document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
-    link.addEventListener("click", function () { keep(link); });
+  document.querySelectorAll("a[hreflang]").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      keep(link);
+      event.stopPropagation();
+    });
   });
 
   var box = document.getElementById("lang-suggest");
@@ -24,7 +29,6 @@ document$.subscribe(function () {
     if (match) {
       match.hidden = false;
       box.hidden = false;
-      keep(match.querySelector("a"));
       box.querySelector("[data-dismiss]").addEventListener("click", function () {
         box.hidden = true;
         localStorage.setItem("lang-suggest-dismissed", "1");
