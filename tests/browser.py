@@ -14,5 +14,10 @@ class PageWatch:
         self.problems: list[str] = []
         page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console: {msg.text}"))
         page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
-        page.on("requestfailed", lambda req: self.problems.append(f"failed: {req.url} {req.failure}"))
+        page.on("requestfailed", self._failed)
         page.on("response", lambda res: res.status >= 400 and self.problems.append(f"{res.status}: {res.url}"))
+
+    def _failed(self, request):
+        # A load the browser itself cancels because the test navigates on is not a failure a reader would meet.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.problems.append(f"failed: {request.url} {request.failure}")

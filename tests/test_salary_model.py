@@ -22,9 +22,11 @@ CASES_FILE = Path(__file__).with_name("salary_cases.yml")
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import salary_model  # noqa: E402
+from calculator_data import model_countries  # noqa: E402
+from site_data import load_figures  # noqa: E402
 
 DATA = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
-COUNTRIES = DATA["countries"]
+COUNTRIES = model_countries(load_figures())  # the site's own countries: currency and usual payments
 CASES = DATA["cases"]
 IDS = [c["name"] for c in CASES]
 

@@ -106,7 +106,7 @@ document$.subscribe(function () {
     svg.insertAdjacentHTML("beforeend", '<path class="calc-axis" d="M40 230H580M40 230V20"/>' +
       '<path class="calc-curve" d="' + d.join("") + '"/><circle class="calc-point" r="6" cx="' + X(x).toFixed(1) +
       '" cy="' + Y(y).toFixed(1) + '"/>');
-    [[40, 250, fx(0), "start"], [580, 250, fx(x1), "end"], [44, 16, money(y1, cur), "start"]].forEach(function (l) {
+    [[40, 256, fx(0), "start"], [580, 256, fx(x1), "end"], [46, 18, money(y1, cur), "start"]].forEach(function (l) {
       var t = document.createElementNS("http://www.w3.org/2000/svg", "text");
       t.setAttribute("x", l[0]); t.setAttribute("y", l[1]); t.setAttribute("text-anchor", l[3]);
       t.textContent = l[2];
@@ -116,7 +116,7 @@ document$.subscribe(function () {
       .replace("{x0}", fx(0)).replace("{x1}", fx(x1)).replace("{y1}", money(y1, cur));
   }
 
-  function update(fromUrl) {
+  function update() {
     var p = readFields(), r = M.compute(p, C.countries), c = C.countries[p.country], bonus = p.mode !== "commission";
     root.querySelector('[data-mode="bonus"]').hidden = !bonus;
     root.querySelector('[data-mode="commission"]').hidden = bonus;
@@ -138,15 +138,16 @@ document$.subscribe(function () {
     });
     $(".calc-chart").hidden = !r.ok;
     if (r.ok) chart(p, c.currency, +(bonus ? p.achievement : p.revenue));
-    if (!fromUrl) writeUrl(p);
+    writeUrl(p);
   }
 
-  // Open on the URL's plan (a shared link) or on the page's default plan.
-  var q = new URLSearchParams(location.search), fromUrl = false;
+  // Open on the URL's plan (a shared link) or on the page's default plan. A link means the same in every
+  // language: optional parameters it leaves out take the contract's defaults, not this page's local plan.
+  var q = new URLSearchParams(location.search), fromUrl = NAMES.some(function (n) { return q.has(n); });
+  var OPTIONAL = { basis: "year", mode: "bonus", threshold: "", tiers: "", cap: "" };
   NAMES.forEach(function (n) {
-    if (!q.has(n)) return;
-    fromUrl = true;
-    var v = q.get(n), el = field(n);
+    var v = q.has(n) ? q.get(n) : fromUrl && n in OPTIONAL ? OPTIONAL[n] : null, el = field(n);
+    if (v === null) return;
     if (el.tagName === "SELECT" && !Array.prototype.some.call(el.options, function (o) { return o.value === v; })) {
       el.add(new Option(v, v));  // keep an unknown value visible, reported as an error
     }
@@ -159,13 +160,12 @@ document$.subscribe(function () {
     if (e.target.name === "country" && C.countries[e.target.value]) {
       field("payments").value = C.countries[e.target.value].payments;
     }
-    update(false);
+    update();
   });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   $("#calc-copy").addEventListener("click", function () {
     var done = function () { $("#calc-copied").textContent = T.calc_link_copied; };
     if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, function () {});
   });
-  update(true);
-  if (!fromUrl) writeUrl(readFields());
+  update();
 });

@@ -1,0 +1,248 @@
+"""The salary calculator in a real browser, in all five languages: URL contract, typing, sharing, errors, no-JS."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, quote, urlsplit
+
+import pytest
+import yaml
+
+import calculator_data
+import salary_model
+from browser import PageWatch
+from conftest import LANGUAGES, ROOT
+from site_data import load_figures, t
+
+pytestmark = pytest.mark.browser
+
+FIGURES = load_figures()
+CASES = yaml.safe_load((ROOT / "tests" / "salary_cases.yml").read_text("utf-8"))["cases"]
+VALID = [c for c in CASES if "results" in c["expect"]]
+RESULTS = ("variable", "total", "ote", "per-payment", "monthly-average")
+
+
+def url_for(site, lang, query=""):
+    return site.page_url(lang, "salary-calculator") + (f"?{query}" if query else "")
+
+
+def query_of(params):
+    return "&".join(f"{k}={v}" for k, v in params.items())
+
+
+def values(page):
+    return {key: page.locator(f'[data-result="{key}"]').get_attribute("data-value") for key in RESULTS}
+
+
+def expected_values(results):
+    return {key: results.get(key) for key in RESULTS}
+
+
+@pytest.fixture
+def watched(page):
+    watch = PageWatch(page)
+    yield page
+    assert not watch.problems, watch.problems
+
+
+@pytest.mark.parametrize("case", VALID, ids=[c["name"] for c in VALID])
+def test_url_parameters_give_the_model_results(site, watched, case):
+    watched.goto(url_for(site, "en", query_of(case["params"])))
+    assert values(watched) == expected_values(case["expect"]["results"])
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_language_opens_on_its_country_with_results_at_once(site, watched, lang):
+    watched.goto(url_for(site, lang))
+    params = calculator_data.default_params(FIGURES, lang)
+    assert watched.locator('select[name="country"]').input_value() == params["country"]
+    outcome = salary_model.compute(params, calculator_data.model_countries(FIGURES))
+    assert values(watched) == expected_values(outcome["results"])
+    assert parse_qs(urlsplit(watched.url).query)["country"] == [params["country"]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_accelerator_link_shows_formatted_amounts_in_the_page_language(site, watched, lang):
+    watched.goto(url_for(site, lang, "country=FR&base=40000&target=20&achievement=130&tiers=100%3A1.5%2C120%3A2"))
+    total = watched.locator('[data-result="total"]')
+    assert total.get_attribute("data-value") == "52000.00"
+    expected = watched.evaluate("(l) => new Intl.NumberFormat(l, {style: 'currency', currency: 'EUR', "
+                                "minimumFractionDigits: 0}).format(52000)", lang)
+    assert total.inner_text() == expected
+    # Written back unencoded, so a shared link stays readable.
+    assert "tiers=100:1.5,120:2" in watched.url
+
+
+TYPED = {  # how a reader types 40,000.50 in each language
+    "en": "40,000.50", "fr": "40\u202f000,50", "sk": "40\u00a0000,50", "cs": "40 000,50", "es": "40.000,50",
+}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_typing_in_the_locale_format_updates_results_and_url_and_the_link_reopens_them(site, watched, lang):
+    watched.goto(url_for(site, lang, "country=FR&base=1&target=20&achievement=100"))
+    watched.fill('input[name="base"]', TYPED[lang])
+    assert watched.locator('[data-result="total"]').get_attribute("data-value") == "48000.60"
+    assert parse_qs(urlsplit(watched.url).query)["base"] == ["40000.50"]
+    watched.fill('input[name="tiers"]', "100:1,5; 120:2" if lang != "en" else "100:1.5; 120:2")
+    watched.fill('input[name="achievement"]', "130")
+    shown = values(watched)
+    assert shown["total"] == "52000.65"  # 40,000.50 + 20 % × 1.5 × … = 40,000.50 + 12,000.15
+    assert "tiers=100:1.5,120:2" in watched.url
+    watched.goto(watched.url)  # a shared link, opened again
+    assert values(watched) == shown
+    assert watched.locator('input[name="base"]').input_value().replace("\u202f", " ").replace("\u00a0", " ") \
+        .replace(" ", "") in ("40,000.5", "40000,5", "40.000,5")
+
+
+def message_start(key, lang):
+    """The fixed words a message begins with, before its first placeholder."""
+    return t(key, lang).split("{")[0].strip()
+
+
+INVALID = [
+    # (parameter, URL value, message key)
+    ("base", "", "err_required"),
+    ("base", "abc", "err_number"),
+    ("base", "0", "err_base_range"),
+    ("target", "301", "err_range"),
+    ("payments", "12.5", "err_integer"),
+    ("payments", "17", "err_integer"),
+    ("tiers", "100-2", "err_tiers_pairs"),
+    ("tiers", "100:1.5,100:2", "err_tiers_order"),
+    ("tiers", "99:2", "err_tiers_range"),
+    ("cap", "99", "err_range"),
+    ("country", "XX", "err_choice"),
+    ("basis", "week", "err_choice"),
+    ("mode", "x", "err_choice"),
+]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name,value,key", INVALID, ids=[f"{n}={v or 'empty'}" for n, v, _ in INVALID])
+def test_invalid_input_in_the_url_gets_a_message_in_the_page_language_and_no_number(site, watched, lang, name,
+                                                                                    value, key):
+    params = {"country": "FR", "base": "40000", "target": "20", "achievement": "100", name: value}
+    watched.goto(url_for(site, lang, query_of(params)))
+    field = watched.locator(f'[name="{name}"]')
+    assert field.get_attribute("aria-invalid") == "true"
+    error_id = f"calc-{name}-error"
+    assert error_id in field.get_attribute("aria-describedby").split()
+    message = watched.locator(f"#{error_id}")
+    assert message.is_visible()
+    assert message.inner_text().startswith(message_start(key, lang))
+    for result in RESULTS:
+        element = watched.locator(f'[data-result="{result}"]')
+        assert element.get_attribute("data-value") is None
+        assert not re.search(r"\d", element.inner_text())
+    # What the reader gave is kept: shown in the field (in the page's notation) and in the shareable link.
+    assert bool(field.input_value()) == bool(value)
+    assert parse_qs(urlsplit(watched.url).query, keep_blank_values=True)[name] == [value]
+    if name != "base":
+        assert watched.locator('input[name="base"]').input_value().replace("\u202f", "").replace(
+            "\u00a0", "").replace(",", "").replace(".", "") == "40000"
+
+
+@pytest.mark.parametrize("lang", ["fr", "cs"])
+def test_typing_an_invalid_value_keeps_the_form_and_recovers(site, watched, lang):
+    watched.goto(url_for(site, lang, "country=FR&base=40000&target=20&achievement=100"))
+    watched.fill('input[name="target"]', "trois cents")
+    assert watched.locator('input[name="target"]').get_attribute("aria-invalid") == "true"
+    assert watched.locator('[data-result="total"]').get_attribute("data-value") is None
+    assert parse_qs(urlsplit(watched.url).query)["target"] == ["trois cents"]  # the link keeps what was typed
+    assert watched.locator('input[name="achievement"]').input_value() == "100"
+    watched.fill('input[name="target"]', "20")
+    assert watched.locator('input[name="target"]').get_attribute("aria-invalid") is None
+    assert watched.locator('[data-result="total"]').get_attribute("data-value") == "48000.00"
+
+
+INJECTION = '"><img src=x onerror="window.__xss=1"><script>window.__xss=2</script>'
+
+
+@pytest.mark.parametrize("name", ["country", "payments", "basis", "base", "mode", "target", "achievement",
+                                  "threshold", "tiers", "cap", "revenue", "brackets"])
+def test_script_injection_in_a_parameter_does_not_execute(site, watched, name):
+    params = {"country": "FR", "base": "40000", "target": "20", "achievement": "100", "revenue": "1000",
+              "brackets": "0:5", name: INJECTION}
+    if name in ("revenue", "brackets"):
+        params["mode"] = "commission"
+    watched.goto(url_for(site, "en", "&".join(f"{k}={quote(v, safe=':,')}" for k, v in params.items())))
+    assert watched.evaluate("window.__xss") is None
+    assert watched.locator("#calculator img").count() == 0
+    assert watched.locator("#calculator script:not([type])").count() == 0
+    assert watched.locator(f'[name="{name}"]').get_attribute("aria-invalid") == "true"
+
+
+def test_commission_mode_has_no_ote_and_hides_the_bonus_fields(site, watched):
+    watched.goto(url_for(site, "es", "country=ES&base=30000&mode=commission&revenue=900000&brackets=0:2,500000:4"))
+    ote = watched.locator('[data-result="ote"]')
+    assert ote.get_attribute("data-value") is None and not re.search(r"\d", ote.inner_text())
+    assert watched.locator('[data-result="variable"]').get_attribute("data-value") == "26000.00"
+    assert not watched.locator('input[name="target"]').is_visible()
+    assert watched.locator('input[name="revenue"]').is_visible()
+
+
+def test_changing_country_changes_currency_and_usual_payments(site, watched):
+    watched.goto(url_for(site, "en", "country=FR&base=40000&target=20&achievement=100"))
+    watched.select_option('select[name="country"]', "ES")
+    assert watched.locator('input[name="payments"]').input_value() == "14"
+    assert watched.locator('[data-result="per-payment"]').get_attribute("data-value") == "2857.14"
+    assert "€" in watched.locator('[data-result="total"]').inner_text()
+    watched.select_option('select[name="country"]', "CZ")
+    assert "CZK" in watched.locator('[data-result="total"]').inner_text()
+    assert watched.locator('[data-note="CZ"]').is_visible()
+
+
+def test_chart_and_scenarios_follow_the_plan(site, watched):
+    watched.goto(url_for(site, "en", "country=FR&base=40000&target=20&achievement=130&tiers=100:1.5,120:2"))
+    assert watched.locator("#calc-chart circle.calc-point").count() == 1
+    assert "130%" in watched.locator("#calc-chart-desc").inner_text()
+    rows = {row.get_attribute("data-level"): row.locator('[data-scenario="total"]').inner_text()
+            for row in watched.locator("[data-level]").all()}
+    assert rows["100"] == "€48,000" and rows["150"] == "€55,200"  # f = 100 + 20 × 1.5 + 30 × 2 = 190 %
+
+
+def test_copy_link_copies_the_address_of_the_calculation(site, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    tab = context.new_page()
+    tab.goto(url_for(site, "fr", "country=FR&base=40000&target=20&achievement=120"))
+    tab.click("#calc-copy")
+    tab.locator("#calc-copied").filter(has_text=t("calc_link_copied", "fr")).wait_for()
+    assert tab.evaluate("navigator.clipboard.readText()") == tab.url
+    context.close()
+
+
+def test_the_form_is_usable_with_the_keyboard_alone(site, watched):
+    watched.goto(url_for(site, "en", "country=FR&base=40000&target=20&achievement=100"))
+    watched.locator('select[name="country"]').focus()
+    watched.keyboard.press("Tab")  # country -> basis
+    watched.keyboard.press("Tab")  # basis -> base
+    assert watched.evaluate("document.activeElement.name") == "base"
+    watched.keyboard.press("Control+A")
+    watched.keyboard.type("50000")
+    assert watched.locator('[data-result="total"]').get_attribute("data-value") == "60000.00"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_the_page_shows_worked_examples_that_the_script_confirms(site, browser, lang):
+    static = browser.new_context(java_script_enabled=False)
+    tab = static.new_page()
+    tab.goto(url_for(site, lang))
+    assert not tab.locator("#calculator").is_visible()
+    assert tab.locator(".calc-nojs").is_visible()
+    rows = tab.locator("#calc-examples tbody tr").all()
+    examples = {row.get_attribute("data-query"): {
+        key: row.locator(f'[data-example="{key}"]').get_attribute("data-value") for key in ("variable", "total", "ote")
+    } for row in rows}
+    assert len(examples) == len(FIGURES["calculator"]["examples"])
+    for row in rows:
+        assert re.search(r"\d", row.locator('[data-example="total"]').inner_text())
+    static.close()
+
+    live = browser.new_context()
+    tab = live.new_page()
+    for query, numbers in examples.items():
+        tab.goto(url_for(site, lang, query))
+        shown = {key: tab.locator(f'[data-result="{key}"]').get_attribute("data-value") for key in numbers}
+        assert shown == numbers, query
+    live.close()
