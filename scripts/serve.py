@@ -21,7 +21,6 @@ from urllib.parse import unquote, urlsplit
 
 COMPRESSIBLE = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(js|css)$")  # material's fingerprinted assets
-LANGUAGE_SECTIONS = ("fr", "sk", "cs", "es")  # the default language (en) lives at the root
 
 
 @lru_cache(maxsize=512)
@@ -49,9 +48,10 @@ def make_handler(root: Path):
             return target if target.is_file() else None
 
         def _not_found_page(self, url_path: str) -> Path:
+            # A language's section is a top-level folder with its own 404 page (the default language: the root).
             section = url_path.lstrip("/").split("/", 1)[0]
             localized = root / section / "404.html"
-            if section in LANGUAGE_SECTIONS and localized.is_file():
+            if section and localized.is_file():
                 return localized
             return root / "404.html"
 
