@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 import pytest
 
 from browser import PageWatch
@@ -21,11 +23,13 @@ def test_language_switcher_opens_the_same_page_and_section(site, page, source, t
 
 
 def test_language_switcher_keeps_the_query_string(site, page):
-    url = site.page_url("fr", "salary-calculator") + "?country=FR&base=40000"
-    page.goto(url)
+    page.goto(site.page_url("fr", "salary-calculator") + "?country=FR&base=45000&target=15&achievement=90")
+    query = urlsplit(page.url).query  # as the calculator keeps it in step
+    assert "base=45000" in query
     page.locator(".md-header .md-select button").first.hover()
     page.locator('.md-select__link[hreflang="cs"]').first.click()
-    page.wait_for_url(site.page_url("cs", "salary-calculator") + "?country=FR&base=40000")
+    page.wait_for_url(site.page_url("cs", "salary-calculator") + "?" + query)
+    assert page.locator('[data-result="total"]').get_attribute("data-value") == "51750.00"
 
 
 @pytest.mark.parametrize("preferred", ["fr-FR", "sk", "cs-CZ", "es-ES"])
