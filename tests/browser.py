@@ -8,11 +8,11 @@ ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-f
 
 
 class PageWatch:
-    """Collects what a reader would never see but should not happen: console errors and failed requests."""
+    """Collects what should not happen behind a reader's back: any console message, page errors, failed requests."""
 
     def __init__(self, page):
         self.problems: list[str] = []
-        page.on("console", lambda msg: msg.type == "error" and self.problems.append(f"console: {msg.text}"))
+        page.on("console", lambda msg: self.problems.append(f"console {msg.type}: {msg.text}"))
         page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
         page.on("requestfailed", self._failed)
         page.on("response", lambda res: res.status >= 400 and self.problems.append(f"{res.status}: {res.url}"))
