@@ -2,6 +2,7 @@
    - Links to another language (a[hreflang]: the switcher, the language offer) keep the reader's section (#anchor)
      and calculator inputs (?query). They stop the click there: material's "stay on page" handler on <body> would
      otherwise send the reader to the language's page without anchor or query.
+   - Heading permalinks copy the section's address.
    - On default-language pages, offer the reader's preferred language when the browser asks for another one. */
 document$.subscribe(function () {
   var keep = function (link) {
@@ -16,6 +17,24 @@ document$.subscribe(function () {
       event.stopPropagation();
     });
   });
+
+  // Each section heading's permalink (material's ¶) also copies the section's address: HR links it in one click.
+  var status = document.getElementById("copy-status");
+  if (status) {
+    document.querySelectorAll(".md-typeset .headerlink").forEach(function (link) {
+      link.setAttribute("aria-label", status.dataset.copySection);
+      link.title = status.dataset.copySection;
+      link.addEventListener("click", function () {
+        var url = location.origin + location.pathname + link.getAttribute("href");
+        if (!navigator.clipboard) return;
+        navigator.clipboard.writeText(url).then(function () {
+          status.textContent = status.dataset.copied;
+          status.classList.add("copy-status--shown");
+          setTimeout(function () { status.classList.remove("copy-status--shown"); status.textContent = ""; }, 2500);
+        }, function () {});
+      });
+    });
+  }
 
   var box = document.getElementById("lang-suggest");
   if (!box || localStorage.getItem("lang-suggest-dismissed")) return;
