@@ -286,9 +286,12 @@ def fetch(url):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_missing_page_answers_404_in_its_language(site, lang):
-    status, body = fetch(site.url + page_path(lang, "index") + "no-such-page/")
+    status, body = fetch(site.url + page_path(lang, "index") + "no-such-page/deeper/")
     assert status == 404
     assert f'<html lang="{lang}"' in body
+    assert f"<h1>{t('not_found_title', lang)}</h1>" in body
+    home = re.search(r'<ul class="not-found-links">\s*<li><a href="([^"]+)"', body).group(1)
+    assert urljoin(site.url + "x/y/", home) == site.page_url(lang, "index")  # links work from any depth
 
 
 def test_canonical_urls_are_absolute(site):

@@ -17,8 +17,16 @@ from mkdocs.exceptions import PluginError
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import formatting as fmt  # noqa: E402
-from i18n_pages import default_language, page_language  # noqa: E402
+from i18n_pages import default_language, i18n_plugin, page_language  # noqa: E402
 from site_data import load_strings, t  # noqa: E402
+
+
+def on_template_context(context, template_name, config):
+    """The 404 page has no page of its own: give it the UI strings of the language being built."""
+    if template_name == "404.html":
+        lang = i18n_plugin(config).current_language
+        context["ui"] = {key: texts[lang] for key, texts in load_strings().items()}
+    return context
 
 
 def on_page_context(context, page, config, nav):
