@@ -102,3 +102,9 @@ def test_each_language_has_its_own_index_with_the_same_sections(site, lang):
     # Locations are relative to the language's section, and every language indexes the same pages and headings.
     assert sorted(doc["location"] for doc in index["docs"]) == sorted(doc["location"] for doc in english["docs"])
     assert index["config"]["locale"] == lang
+
+
+def test_the_abbreviation_am_finds_the_account_manager_page(site, page):
+    """"AM" is an English stop word; the site's indexes keep it, since it names one of the two jobs."""
+    found = search(site, page, "en", "AM")
+    assert site.page_url("en", "account-manager") in {re.split(r"[?#]", link)[0] for link in found.links}
