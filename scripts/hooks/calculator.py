@@ -24,6 +24,8 @@ from site_data import DataError, load_figures, load_strings, t  # noqa: E402
 
 MARKER = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+# The texts calculator.js writes itself (labels are in the HTML already); every error message is one of them.
+SCRIPT_TEXTS = ("result_none", "calc_chart_title", "calc_chart_title_commission", "calc_chart_desc", "calc_link_copied")
 NUMERIC = ("base", "payments", "target", "achievement", "threshold", "cap", "revenue")
 _state: dict = {}
 
@@ -98,11 +100,8 @@ def _form(lang: str) -> str:
     config = {
         "lang": lang,
         "countries": calculator_data.model_countries(data),
-        "defaults": params,
-        "limits": salary_model.LIMITS,
-        "scenarios": data["calculator"]["scenarios"],
         "examples": {"tiers": examples["accelerator"]["tiers"], "brackets": examples["commission"]["brackets"]},
-        "text": {key: value for key, value in strings.items() if key.startswith(("err_", "calc_", "result_"))},
+        "text": {key: value for key, value in strings.items() if key.startswith("err_") or key in SCRIPT_TEXTS},
     }
     config_json = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return _render("calculator_form.html", lang, config_json=config_json, fields=fields, notes=notes,

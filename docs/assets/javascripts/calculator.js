@@ -4,7 +4,7 @@ document$.subscribe(function () {
   var root = document.getElementById("calculator");
   if (!root) return;
   var C = JSON.parse(document.getElementById("calc-config").textContent);
-  var M = window.SalaryModel, T = C.text, L = C.limits, lang = C.lang, en = lang === "en";
+  var M = window.SalaryModel, T = C.text, L = M.LIMITS, lang = C.lang, en = lang === "en";
   var form = root.querySelector("form");
   var $ = function (s) { return root.querySelector(s); };
   var field = function (n) { return form.elements[n]; };
