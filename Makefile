@@ -18,19 +18,34 @@ $(BIN)/.installed: requirements.txt
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
+# Share cards (material's social plugin): Debian's DejaVu fonts, which scripts/hooks/social_cards.py copies into the
+# plugin's cache so it downloads nothing, and the cairo library that cairosvg loads.
+CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
+$(CARD_FONT):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core libcairo2 >/dev/null
+
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
 install: $(BIN)/.installed ## install the Python tools (mkdocs, material, static-i18n, Babel)
 
-serve: install ## serve the site locally with live reload at http://127.0.0.1:8000/
+serve: install $(CARD_FONT) ## serve the site locally with live reload at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: install ## build the site into site/ (strict: any warning fails)
+build: install $(CARD_FONT) ## build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-test: install /usr/bin/chromium node_modules/.installed ## run the whole test suite (build, content, browser, accessibility)
+test: install $(CARD_FONT) /usr/bin/chromium node_modules/.installed ## run the whole test suite (build, content, browser, accessibility)
 	$(BIN)/python -m pytest
 
 .PHONY: help install serve build test
+
+scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/package-lock.json
+	npm ci --prefix scripts/bench --no-audit --no-fund --loglevel=error
+	touch $@
+
+bench: install $(CARD_FONT) /usr/bin/chromium scripts/bench/node_modules/.installed ## measure builds, page weight and Lighthouse scores against the targets (scripts/bench/RESULTS.md)
+	$(BIN)/python scripts/benchmark.py
+
+.PHONY: bench

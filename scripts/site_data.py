@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIGURES_FILE = ROOT / "docs" / "assets" / "data" / "figures.yml"
 GLOSSARY_FILE = ROOT / "docs" / "assets" / "data" / "glossary.yml"
 STRINGS_FILE = ROOT / "scripts" / "strings.yml"
+OCCUPATIONS_FILE = ROOT / "docs" / "assets" / "data" / "occupations.yml"
 
 LANGUAGES = ("en", "fr", "sk", "cs", "es")
 CURRENCIES = ("EUR", "CZK", "GBP", "CHF", "PLN", "SEK")
@@ -26,6 +27,12 @@ COVERS = ("base", "variable", "total", "unspecified")
 STATS = ("average", "median", "low", "high", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct")
 FACT_TYPES = ("amount", "percent", "count", "multiplier", "ratio", "year")
 PUBLISHED = re.compile(r"^\d{4}(-\d{2})?$")
+# figures.yml statistic -> QuantitativeValueDistribution property, where the two mean the same thing.
+DISTRIBUTION = {"p10": "percentile10", "q1": "percentile25", "p25": "percentile25", "median": "median",
+                "q3": "percentile75", "p75": "percentile75", "p90": "percentile90"}
+DURATION = {"year": "P1Y", "month": "P1M"}  # ISO 8601; a per-payment figure has no fixed duration
+NOT_A_SOURCE = (None, "brief")  # as in figures.py: the brief's illustration is not a statistic
+
 
 
 class DataError(ValueError):
@@ -236,6 +243,46 @@ def validate_glossary(data, path: Path = GLOSSARY_FILE) -> dict:
 def validate_strings(data, path: Path = STRINGS_FILE) -> dict:
     for key, value in data.items():
         _localized(value, path, key, "text")
+    return data
+
+
+def load_occupations(figures: dict, path: Path = OCCUPATIONS_FILE) -> dict:
+    """The data file, checked against figures.yml; a bad entry names the file, the entry and the field."""
+    data = _load(path)
+    skills = data.get("skills") if isinstance(data, dict) else None
+    if not isinstance(skills, dict) or not isinstance(data.get("occupations"), dict):
+        raise _fail(path, "(top)", "skills/occupations", "expected a 'skills' and an 'occupations' mapping")
+    for key, names in skills.items():
+        _localized(names, path, f"skills.{key}", "name")
+    classifications = figures["classifications"]
+    salaries = {row["id"]: row for row in figures["salaries"]}
+    for page, item in data["occupations"].items():
+        entry = f"occupations.{page}"
+        missing = [lang for lang in LANGUAGES if not (ROOT / "docs" / lang / f"{page}.md").is_file()]
+        if missing:
+            raise _fail(path, entry, "(page)", f"no page {page}.md in docs/{', docs/'.join(missing)}")
+        for key in item.get("isco", []):
+            if "isco" not in classifications.get(key, {}):
+                raise _fail(path, entry, "isco", f"{key!r} is not a figures.yml classification with an isco group")
+        if "same_as" in item and "uri" not in classifications.get(item["same_as"], {}):
+            raise _fail(path, entry, "same_as", f"{item['same_as']!r} is not a figures.yml classification with a uri")
+        for key in item.get("skills", []):
+            if key not in skills:
+                raise _fail(path, entry, "skills", f"unknown skill {key!r}")
+        if not isinstance(item.get("responsibilities"), str):
+            raise _fail(path, entry, "responsibilities", "expected the id of the page section that lists them")
+        rows = []
+        for sid in item.get("salaries", []):
+            row = salaries.get(sid)
+            if row is None:
+                raise _fail(path, entry, "salaries", f"unknown figures.yml salary {sid!r}")
+            if row["source"] in NOT_A_SOURCE:
+                raise _fail(path, entry, "salaries", f"{sid!r} has no source")
+            if row["period"] not in DURATION or not set(row["stats"]) & set(DISTRIBUTION):
+                raise _fail(path, entry, "salaries", f"{sid!r} has no median, quartile or decile per year or month")
+            rows.append(row)
+        if len({row["country"] for row in rows}) > 1:
+            raise _fail(path, entry, "salaries", "all figures must be about the same country (occupationLocation)")
     return data
 
 
