@@ -18,11 +18,10 @@ $(BIN)/.installed: requirements.txt
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 
-# Share cards (material's social plugin): Debian's DejaVu fonts, which scripts/hooks/social_cards.py copies into the
-# plugin's cache so it downloads nothing, and the cairo library that cairosvg loads.
+# Share cards (scripts/hooks/social_cards.py) are drawn with Debian's DejaVu fonts: nothing is downloaded.
 CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 $(CARD_FONT):
-	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core libcairo2 >/dev/null
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error

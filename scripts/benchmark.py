@@ -240,10 +240,15 @@ def page_assets_gzip(site: Path, path: str) -> dict[str, int]:
     return sizes
 
 
-def calculator_script_sizes(project: Path) -> dict:
+def calculator_script_sizes(project: Path, site: Path) -> dict:
+    """The budget is on the sources; what the build ships (a hook may minify) is shown beside them."""
+    docs = project / load_config(project).get("docs_dir", "docs")
     sizes = {Path(name).name: gzip_size((project / name).read_bytes()) for name in CALCULATOR_SCRIPTS}
+    shipped = {Path(name).name: gzip_size((site / Path(name).relative_to(docs.name)).read_bytes())
+               for name in CALCULATOR_SCRIPTS}
     total = sum(sizes.values())
-    return {"files": sizes, "total": total, "budget": CALCULATOR_BUDGET, "pass": total <= CALCULATOR_BUDGET}
+    return {"files": sizes, "total": total, "shipped": shipped, "shipped_total": sum(shipped.values()),
+            "budget": CALCULATOR_BUDGET, "pass": total <= CALCULATOR_BUDGET}
 
 
 # ---------------------------------------------------------------- Lighthouse
@@ -502,8 +507,9 @@ def render_markdown(results: dict) -> str:
                             for name in names])]
     c = results["calculator_scripts"]
     parts += ["", f"## Calculator scripts (gzip -9, budget {c['budget']} B)", "",
-              md_table(["File", "Bytes"], [[name, size] for name, size in c["files"].items()]
-                       + [["total", f"{c['total']} ({verdict(c['pass'])})"]])]
+              md_table(["File", "Source (docs/)", "Shipped (built)"],
+                       [[name, size, c["shipped"][name]] for name, size in c["files"].items()]
+                       + [["total", f"{c['total']} ({verdict(c['pass'])})", c["shipped_total"]]])]
     if results.get("lighthouse"):
         parts += ["", f"## Lighthouse (mobile defaults, median of {results['lighthouse_runs']} run(s) a page; "
                   "scores and transferred bytes)", "",
@@ -568,7 +574,7 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
         builds.update(build_series({"site": (project / "mkdocs.yml", site_out, site_url),
                                     "bare": (bare_config, bare_out, bare_url)}, args.runs))
         results["build_targets"] = build_targets(builds["site"], builds["bare"])
-        results["calculator_scripts"] = calculator_script_sizes(project)
+        results["calculator_scripts"] = calculator_script_sizes(project, site_out)
         static = {lang: {"site": page_assets_gzip(site_out, page_path(lang, default, CALCULATOR)),
                          "bare": page_assets_gzip(bare_out, page_path(lang, default, CALCULATOR))}
                   for lang in languages}
@@ -651,7 +657,8 @@ def all_targets(results: dict) -> list[dict]:
                      "verdict": verdict(s["ratio_cold_wall"] <= TARGET_SCALE_RATIO)})
     c = results["calculator_scripts"]
     rows.append({"target": f"calculator.js + salary-model.js gzip -9 <= {c['budget']} B",
-                 "measured": f"{c['total']} B", "verdict": verdict(c["pass"])})
+                 "measured": f"{c['total']} B (shipped after the build: {c['shipped_total']} B)",
+                 "verdict": verdict(c["pass"])})
     return rows
 
 

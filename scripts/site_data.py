@@ -6,7 +6,6 @@ with a message a content editor can act on.
 
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 
@@ -246,9 +245,8 @@ def validate_strings(data, path: Path = STRINGS_FILE) -> dict:
     return data
 
 
-def load_occupations(figures: dict, path: Path = OCCUPATIONS_FILE) -> dict:
-    """The data file, checked against figures.yml; a bad entry names the file, the entry and the field."""
-    data = _load(path)
+def _validate_occupations(data, figures: dict, path: Path) -> dict:
+    """The occupations file, checked against figures.yml; a bad entry names the file, the entry and the field."""
     skills = data.get("skills") if isinstance(data, dict) else None
     if not isinstance(skills, dict) or not isinstance(data.get("occupations"), dict):
         raise _fail(path, "(top)", "skills/occupations", "expected a 'skills' and an 'occupations' mapping")
@@ -289,24 +287,52 @@ def load_occupations(figures: dict, path: Path = OCCUPATIONS_FILE) -> dict:
 def _load(path: Path):
     try:
         with path.open(encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
+            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when built
     except FileNotFoundError:
         raise DataError(f"{path}: file not found") from None
     except yaml.YAMLError as error:
         raise DataError(f"{path.relative_to(ROOT)}: not valid YAML: {error}") from None
 
 
+def _once_per_version(validate):
+    """Load and check a data file once per version of it: every hook of every language build reads the same
+    object (static-i18n runs five builds), and `mkdocs serve` still sees an edit."""
+    cache: dict = {}
+
+    def load(path: Path, *args):
+        try:
+            key = (path, path.stat().st_mtime_ns, *map(id, args))
+        except FileNotFoundError:
+            raise DataError(f"{path}: file not found") from None
+        if key not in cache:
+            cache.clear()
+            cache[key] = validate(_load(path), path, *args)
+        return cache[key]
+
+    return load
+
+
+_figures = _once_per_version(validate_figures)
+_glossary = _once_per_version(validate_glossary)
+_strings = _once_per_version(lambda data, path: validate_strings(data, path))
+_occupations = _once_per_version(lambda data, path, figures: _validate_occupations(data, figures, path))
+
+
 def load_figures(path: Path = FIGURES_FILE) -> dict:
-    return validate_figures(_load(path), path)
+    return _figures(path)
 
 
 def load_glossary(path: Path = GLOSSARY_FILE) -> dict:
-    return validate_glossary(_load(path), path)
+    return _glossary(path)
 
 
-@functools.lru_cache(maxsize=1)
 def load_strings() -> dict:
-    return validate_strings(_load(STRINGS_FILE))
+    return _strings(STRINGS_FILE)
+
+
+def load_occupations(figures: dict, path: Path = OCCUPATIONS_FILE) -> dict:
+    """The occupations file, checked against figures.yml."""
+    return _occupations(path, figures)
 
 
 def t(key: str, lang: str) -> str:

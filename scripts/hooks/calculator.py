@@ -11,19 +11,18 @@ import re
 import sys
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader
 from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import calculator_data  # noqa: E402
 import formatting as fmt  # noqa: E402
+from hook_templates import environment  # noqa: E402
 import salary_model  # noqa: E402
 from i18n_pages import page_language  # noqa: E402
 from site_data import DataError, load_figures, load_strings, t  # noqa: E402
 
 MARKER = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 # The texts calculator.js writes itself (labels are in the HTML already); every error message is one of them.
 SCRIPT_TEXTS = ("result_none", "calc_chart_title", "calc_chart_title_commission", "calc_chart_desc", "calc_link_copied")
 NUMERIC = ("base", "payments", "target", "achievement", "threshold", "cap", "revenue")
@@ -35,9 +34,7 @@ def on_config(config):
         _state["data"] = load_figures()
     except DataError as error:
         raise PluginError(f"Invalid data file: {error}") from None
-    env = config.theme.get_env()
-    env.loader = ChoiceLoader([FileSystemLoader(TEMPLATES), env.loader])
-    _state["env"] = env
+    _state["env"] = environment(config)
     return config
 
 

@@ -10,19 +10,18 @@ import re
 import sys
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, FileSystemLoader
 from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import formatting as fmt  # noqa: E402
+from hook_templates import environment  # noqa: E402
 import calculator_data  # noqa: E402
 from site_data import DataError, load_figures, t  # noqa: E402
 from i18n_pages import page_language, language_root  # noqa: E402
 
 MARKER = re.compile(r"\{\{\s*figures\s+([a-z_]+):([\w.\-]+)\s*\}\}")
-TEMPLATES = Path(__file__).resolve().parent / "templates"
 STAT_ORDER = ("average", "median", "range", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct")
 
 _state: dict = {}
@@ -33,9 +32,7 @@ def on_config(config):
         _state["data"] = load_figures()
     except DataError as error:
         raise PluginError(f"Invalid data file: {error}") from None
-    env = config.theme.get_env()
-    env.loader = ChoiceLoader([FileSystemLoader(TEMPLATES), env.loader])
-    _state["env"] = env
+    _state["env"] = environment(config)
     return config
 
 

@@ -15,6 +15,7 @@ from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from hook_templates import environment  # noqa: E402
 from i18n_pages import page_language  # noqa: E402
 from site_data import LANGUAGES, DataError, load_glossary, t  # noqa: E402
 
@@ -27,7 +28,7 @@ def on_config(config):
         _state["terms"] = load_glossary()["terms"]
     except DataError as error:
         raise PluginError(f"Invalid data file: {error}") from None
-    _state["env"] = config.theme.get_env()
+    _state["env"] = environment(config)
     return config
 
 
@@ -40,7 +41,7 @@ def on_page_markdown(markdown, page, config, files):
     if MARKER not in markdown:
         return markdown
     lang = page_language(page, config)
-    template = _state["env"].from_string((Path(__file__).parent / "templates" / "glossary.md").read_text("utf-8"))
+    template = _state["env"].get_template("glossary.md")
     names = Locale.parse(lang).languages
     others = [{"code": x, "name": names[x]} for x in LANGUAGES if x != lang]
     terms = sorted(_state["terms"], key=lambda term: _sort_key(term["term"][lang]))
