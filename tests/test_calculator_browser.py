@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import expect
 
 import calculator_data
 import salary_model
@@ -195,8 +196,9 @@ def test_changing_country_changes_currency_and_usual_payments(site, watched):
 
 def test_chart_and_scenarios_follow_the_plan(site, watched):
     watched.goto(url_for(site, "en", "country=FR&base=40000&target=20&achievement=130&tiers=100:1.5,120:2"))
+    watched.locator("#calc-chart circle.calc-point").wait_for()
     assert watched.locator("#calc-chart circle.calc-point").count() == 1
-    assert "130%" in watched.locator("#calc-chart-desc").inner_text()
+    expect(watched.locator("#calc-chart-desc")).to_contain_text("130%")
     rows = {row.get_attribute("data-level"): row.locator('[data-scenario="total"]').inner_text()
             for row in watched.locator("[data-level]").all()}
     assert rows["100"] == "€48,000" and rows["150"] == "€55,200"  # f = 100 + 20 × 1.5 + 30 × 2 = 190 %

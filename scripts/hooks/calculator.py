@@ -102,6 +102,7 @@ def _form(lang: str) -> str:
     }
     config_json = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
     return _render("calculator_form.html", lang, config_json=config_json, fields=fields, notes=notes,
+                   country=params["country"],
                    tiers_example=field_text("tiers", config["examples"]["tiers"], lang),
                    brackets_example=field_text("brackets", config["examples"]["brackets"], lang),
                    scenarios=[{"raw": s, "text": fmt.percent(s, lang)} for s in data["calculator"]["scenarios"]])

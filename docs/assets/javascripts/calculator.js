@@ -116,6 +116,7 @@ document$.subscribe(function () {
       .replace("{x0}", fx(0)).replace("{x1}", fx(x1)).replace("{y1}", money(y1, cur));
   }
 
+  var pending;
   function update() {
     var p = readFields(), r = M.compute(p, C.countries), c = C.countries[p.country], bonus = p.mode !== "commission";
     root.querySelector('[data-mode="bonus"]').hidden = !bonus;
@@ -137,7 +138,9 @@ document$.subscribe(function () {
       });
     });
     $(".calc-chart").hidden = !r.ok;
-    if (r.ok) chart(p, c.currency, +(bonus ? p.achievement : p.revenue));
+    // The curve takes sixty model runs: draw it in a task of its own, after the numbers are on screen.
+    clearTimeout(pending);
+    if (r.ok) pending = setTimeout(chart, 0, p, c.currency, +(bonus ? p.achievement : p.revenue));
     writeUrl(p);
   }
 
