@@ -15,8 +15,13 @@ $(BIN)/.installed: requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# Debian packages, each installed only when missing: the browser the tests drive (never a downloaded one),
+# Java for the Nu HTML Checker.
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+/usr/bin/java:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
 
 # Share cards (scripts/hooks/social_cards.py) are drawn with Debian's DejaVu fonts: nothing is downloaded.
 CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
@@ -35,10 +40,8 @@ serve: install $(CARD_FONT) ## serve the site locally with live reload at http:/
 build: install $(CARD_FONT) ## build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-test: install $(CARD_FONT) /usr/bin/chromium node_modules/.installed ## run the whole test suite (build, content, browser, accessibility)
+test: install $(CARD_FONT) /usr/bin/chromium /usr/bin/java node_modules/.installed ## run the whole test suite (build, content, browser, accessibility)
 	$(BIN)/python -m pytest
-
-.PHONY: help install serve build test
 
 scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/package-lock.json
 	npm ci --prefix scripts/bench --no-audit --no-fund --loglevel=error
@@ -47,4 +50,4 @@ scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/
 bench: install $(CARD_FONT) /usr/bin/chromium scripts/bench/node_modules/.installed ## measure builds, page weight and Lighthouse scores against the targets (scripts/bench/RESULTS.md)
 	$(BIN)/python scripts/benchmark.py
 
-.PHONY: bench
+.PHONY: help install serve build test bench
