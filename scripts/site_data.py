@@ -6,6 +6,7 @@ with a message a content editor can act on.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from pathlib import Path
 
@@ -36,6 +37,17 @@ NOT_A_SOURCE = (None, "brief")  # as in figures.py: the brief's illustration is 
 
 class DataError(ValueError):
     """A data file is malformed or incomplete."""
+
+
+@contextlib.contextmanager
+def stop_build_on_data_error():
+    """In a build hook: a bad data file stops the build with its file, entry and field, not a traceback."""
+    from mkdocs.exceptions import PluginError
+
+    try:
+        yield
+    except DataError as error:
+        raise PluginError(f"Invalid data file: {error}") from None
 
 
 def _fail(path: Path, entry: str, field: str, problem: str) -> DataError:

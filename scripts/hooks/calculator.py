@@ -20,7 +20,7 @@ import formatting as fmt  # noqa: E402
 from hook_templates import environment  # noqa: E402
 import salary_model  # noqa: E402
 from i18n_pages import page_language  # noqa: E402
-from site_data import DataError, load_figures, load_strings, t  # noqa: E402
+from site_data import load_figures, load_strings, stop_build_on_data_error, t  # noqa: E402
 
 MARKER = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
 # The texts calculator.js writes itself (labels are in the HTML already); every error message is one of them.
@@ -30,10 +30,8 @@ _state: dict = {}
 
 
 def on_config(config):
-    try:
+    with stop_build_on_data_error():
         _state["data"] = load_figures()
-    except DataError as error:
-        raise PluginError(f"Invalid data file: {error}") from None
     _state["env"] = environment(config)
     return config
 

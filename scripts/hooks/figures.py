@@ -18,7 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import formatting as fmt  # noqa: E402
 from hook_templates import environment  # noqa: E402
 import calculator_data  # noqa: E402
-from site_data import DataError, load_figures, t  # noqa: E402
+from site_data import load_figures, stop_build_on_data_error, t  # noqa: E402
 from i18n_pages import page_language, language_root  # noqa: E402
 
 MARKER = re.compile(r"\{\{\s*figures\s+([a-z_]+):([\w.\-]+)\s*\}\}")
@@ -28,10 +28,8 @@ _state: dict = {}
 
 
 def on_config(config):
-    try:
+    with stop_build_on_data_error():
         _state["data"] = load_figures()
-    except DataError as error:
-        raise PluginError(f"Invalid data file: {error}") from None
     _state["env"] = environment(config)
     return config
 

@@ -11,23 +11,20 @@ import unicodedata
 from pathlib import Path
 
 from babel import Locale
-from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from hook_templates import environment  # noqa: E402
 from i18n_pages import page_language  # noqa: E402
-from site_data import LANGUAGES, DataError, load_glossary, t  # noqa: E402
+from site_data import LANGUAGES, load_glossary, stop_build_on_data_error, t  # noqa: E402
 
 MARKER = "{{ glossary }}"
 _state: dict = {}
 
 
 def on_config(config):
-    try:
+    with stop_build_on_data_error():
         _state["terms"] = load_glossary()["terms"]
-    except DataError as error:
-        raise PluginError(f"Invalid data file: {error}") from None
     _state["env"] = environment(config)
     return config
 

@@ -25,18 +25,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import formatting as fmt  # noqa: E402
 from i18n_pages import page_language  # noqa: E402
-from site_data import DISTRIBUTION, DURATION, DataError, load_figures, load_occupations, t  # noqa: E402
+from site_data import (  # noqa: E402
+    DISTRIBUTION, DURATION, load_figures, load_occupations, stop_build_on_data_error, t,
+)
 
 _state: dict = {}
 _jsonld: dict[str, Markup] = {}  # page source path -> its JSON-LD, from content (on_page_content) to head
 
 
 def on_config(config):
-    try:
+    with stop_build_on_data_error():
         figures = load_figures()
         _state["data"] = load_occupations(figures)
-    except DataError as error:
-        raise PluginError(f"Invalid data file: {error}") from None
     _state["figures"] = figures
     _jsonld.clear()
     return config

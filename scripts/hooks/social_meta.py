@@ -12,21 +12,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from i18n_pages import i18n_plugin, page_language  # noqa: E402
-from site_data import DataError, load_figures, t  # noqa: E402
+from site_data import load_figures, stop_build_on_data_error, t  # noqa: E402
 
 _state: dict = {}
 
 
 def on_config(config):
-    try:
+    with stop_build_on_data_error():
         countries = load_figures()["calculator"]["default_country"]
-    except DataError as error:
-        raise PluginError(f"Invalid data file: {error}") from None
     languages = [lang.locale for lang in i18n_plugin(config).config.languages if lang.build]
     _state["locales"] = {lang: f"{lang}_{countries[lang]}" for lang in languages}
     return config
