@@ -51,6 +51,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("index", "key-account-manager", "compensation", "salary-calculator")
 CALCULATOR = "salary-calculator"
 CALCULATOR_SCRIPTS = ("docs/assets/javascripts/calculator.js", "docs/assets/javascripts/salary-model.js")
+SHIPPED_CALCULATOR = "assets/javascripts/calculator.js"  # both, minified into one file by minify_assets.py
 SCALE = 10  # the synthetic copy holds SCALE times the pages: each page plus SCALE - 1 copies
 KB = 1024
 
@@ -241,14 +242,12 @@ def page_assets_gzip(site: Path, path: str) -> dict[str, int]:
 
 
 def calculator_script_sizes(project: Path, site: Path) -> dict:
-    """The budget is on the sources; what the build ships (a hook may minify) is shown beside them."""
-    docs = project / load_config(project).get("docs_dir", "docs")
+    """The budget holds for the sources and for what the build ships (one minified file)."""
     sizes = {Path(name).name: gzip_size((project / name).read_bytes()) for name in CALCULATOR_SCRIPTS}
-    shipped = {Path(name).name: gzip_size((site / Path(name).relative_to(docs.name)).read_bytes())
-               for name in CALCULATOR_SCRIPTS}
     total = sum(sizes.values())
-    return {"files": sizes, "total": total, "shipped": shipped, "shipped_total": sum(shipped.values()),
-            "budget": CALCULATOR_BUDGET, "pass": total <= CALCULATOR_BUDGET}
+    shipped = gzip_size((site / SHIPPED_CALCULATOR).read_bytes())
+    return {"files": sizes, "total": total, "shipped": shipped, "budget": CALCULATOR_BUDGET,
+            "pass": max(total, shipped) <= CALCULATOR_BUDGET}
 
 
 # ---------------------------------------------------------------- Lighthouse
@@ -507,9 +506,10 @@ def render_markdown(results: dict) -> str:
                             for name in names])]
     c = results["calculator_scripts"]
     parts += ["", f"## Calculator scripts (gzip -9, budget {c['budget']} B)", "",
-              md_table(["File", "Source (docs/)", "Shipped (built)"],
-                       [[name, size, c["shipped"][name]] for name, size in c["files"].items()]
-                       + [["total", f"{c['total']} ({verdict(c['pass'])})", c["shipped_total"]]])]
+              md_table(["File", "gzip -9 bytes"],
+                       [[f"{name} (source)", size] for name, size in c["files"].items()]
+                       + [["sources, total", c["total"]], [f"{SHIPPED_CALCULATOR} (shipped: both, minified)",
+                                                           c["shipped"]], ["verdict", verdict(c["pass"])]])]
     if results.get("lighthouse"):
         parts += ["", f"## Lighthouse (mobile defaults, median of {results['lighthouse_runs']} run(s) a page; "
                   "scores and transferred bytes)", "",
@@ -657,7 +657,7 @@ def all_targets(results: dict) -> list[dict]:
                      "verdict": verdict(s["ratio_cold_wall"] <= TARGET_SCALE_RATIO)})
     c = results["calculator_scripts"]
     rows.append({"target": f"calculator.js + salary-model.js gzip -9 <= {c['budget']} B",
-                 "measured": f"{c['total']} B (shipped after the build: {c['shipped_total']} B)",
+                 "measured": f"sources {c['total']} B, shipped as one minified file {c['shipped']} B",
                  "verdict": verdict(c["pass"])})
     return rows
 

@@ -79,3 +79,8 @@ def country_name(code: str, lang: str) -> str:
 
 def currency_name(code: str, lang: str) -> str:
     return Locale.parse(lang).currencies[code]
+
+
+def country_note(country: dict, lang: str) -> str:
+    """A country's note from the data file, with the figures it names in braces formatted for `lang`."""
+    return re.sub(r"\{(\w+)\}", lambda m: quantity(country[m.group(1)], lang), country["note"][lang])

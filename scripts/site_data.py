@@ -195,6 +195,8 @@ def validate_figures(data, path: Path = FIGURES_FILE) -> dict:
             if not payments < most <= 16:
                 raise _fail(path, entry, "payments_max", f"expected more than payments and at most 16, got {most}")
         _choice(_required(country, "quoted", path, entry), ("year", "month"), path, entry, "quoted")
+        if not isinstance(country.get("calculator_note", False), bool):
+            raise _fail(path, entry, "calculator_note", "expected true or false")
         _source(_required(country, "source", path, entry), sources, path, entry, allow_null=True)
         note = _localized(_required(country, "note", path, entry), path, entry, "note")
         for lang, text in note.items():

@@ -90,8 +90,8 @@ def _form(lang: str) -> str:
         spec["label"] = strings[f"calc_{name}"]
         spec["value"] = field_text(name, params.get(name, ""), lang)
     examples = {ex["id"]: ex["params"] for ex in calculator_data.examples(data)}
-    notes = [{"code": code, "text": re.sub(r"\{(\w+)\}", lambda m: fmt.quantity(c[m.group(1)], lang), c["note"][lang])}
-             for code, c in data["countries"].items()]
+    notes = [{"code": code, "text": fmt.country_note(c, lang)}
+             for code, c in data["countries"].items() if c.get("calculator_note")]
     config = {
         "lang": lang,
         "countries": calculator_data.model_countries(data),

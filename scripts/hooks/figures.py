@@ -153,8 +153,7 @@ def _table(ctx: _Context, name: str) -> str:
             payments = fmt.number(country["payments"], ctx.lang)
             if "payments_max" in country:
                 payments += f" ({ctx.t('payments_up_to')} {fmt.number(country['payments_max'], ctx.lang)})"
-            note = re.sub(r"\{(\w+)\}", lambda m: fmt.quantity(country[m.group(1)], ctx.lang),
-                          country["note"][ctx.lang])
+            note = fmt.country_note(country, ctx.lang)
             rows.append({
                 "code": code, "country_name": fmt.country_name(code, ctx.lang),
                 "currency": f"{fmt.currency_name(country['currency'], ctx.lang)} ({country['currency']})",
