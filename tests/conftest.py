@@ -53,6 +53,21 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def build_with_broken_data(tmp_path: Path, data_file: str, old: str, new: str):
+    """Build a private copy of the project with `old` replaced by `new` in one data file.
+
+    Returns the build's exit code, its "Invalid data file" line (empty if none) and its whole output."""
+    project = copy_project(tmp_path / "project")
+    path = project / data_file
+    text = path.read_text("utf-8")
+    assert old in text, f"test setup: {old!r} not found in {data_file}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    result = build(project, tmp_path / "out", "http://127.0.0.1:9/")
+    output = result.stdout + result.stderr
+    message = next((line for line in output.splitlines() if "Invalid data file" in line), "")
+    return result.returncode, message, output
+
+
 @dataclass
 class Site:
     root: Path

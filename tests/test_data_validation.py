@@ -6,16 +6,9 @@ import re
 
 import pytest
 
-from conftest import build, copy_project
+from conftest import build, build_with_broken_data, copy_project
 
 FIGURES = "docs/assets/data/figures.yml"
-
-
-def break_figures(project, old, new):
-    path = project / FIGURES
-    text = path.read_text("utf-8")
-    assert old in text, f"test setup: {old!r} not found in the data file"
-    path.write_text(text.replace(old, new, 1), "utf-8")
 
 
 CORRUPTIONS = [
@@ -36,12 +29,8 @@ CORRUPTIONS = [
 
 @pytest.mark.parametrize("what,old,new,words", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
 def test_corrupted_data_fails_the_build_naming_the_field(tmp_path, what, old, new, words):
-    project = copy_project(tmp_path / "project")
-    break_figures(project, old, new)
-    result = build(project, tmp_path / "out", "http://127.0.0.1:9/")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build accepted a data file with a {what}"
-    message = next((line for line in output.splitlines() if "Invalid data file" in line), "")
+    code, message, output = build_with_broken_data(tmp_path, FIGURES, old, new)
+    assert code != 0, f"the build accepted a data file with a {what}"
     for word in words:
         assert word in message, f"{word!r} not in the error: {message or output[-2000:]}"
     assert "Traceback" not in output

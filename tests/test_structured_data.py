@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 import formatting as fmt
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, PAGES, ROOT, build, copy_project
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, PAGES, ROOT, build_with_broken_data
 from site_data import load_figures
 
 FIGURES = load_figures()
@@ -167,15 +167,8 @@ CORRUPTIONS = [
 
 @pytest.mark.parametrize("what,old,new,words", CORRUPTIONS, ids=[c[0] for c in CORRUPTIONS])
 def test_a_bad_occupation_entry_fails_the_build_naming_the_field(tmp_path, what, old, new, words):
-    project = copy_project(tmp_path / "project")
-    path = project / OCCUPATIONS_YML
-    text = path.read_text("utf-8")
-    assert old in text, f"test setup: {old!r} not found in the data file"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-    result = build(project, tmp_path / "out", "http://127.0.0.1:9/")
-    output = result.stdout + result.stderr
-    assert result.returncode != 0, f"the build accepted an occupation entry with a {what}"
-    message = next((line for line in output.splitlines() if "Invalid data file" in line), "")
+    code, message, output = build_with_broken_data(tmp_path, OCCUPATIONS_YML, old, new)
+    assert code != 0, f"the build accepted an occupation entry with a {what}"
     for word in words:
         assert word in message, f"{word!r} not in the error: {message or output[-2000:]}"
     assert "Traceback" not in output
