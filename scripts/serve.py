@@ -106,7 +106,8 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8000)
     args = parser.parse_args()
     server = ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(args.root))
-    print(f"Serving {args.root} at http://127.0.0.1:{args.port}/")
+    # Port 0 takes a free port: the line below says which (the tests read it).
+    print(f"Serving {args.root} at http://127.0.0.1:{server.server_address[1]}/", flush=True)
     server.serve_forever()
 
 

@@ -1,5 +1,8 @@
-"""Shared fixtures: the real site, built once per test session with --strict into a temporary folder and
-served the way a host would (scripts/serve.py), with SITE_URL set to that server's address."""
+"""Shared fixtures: the real site, built once per test run with --strict into a temporary folder and served the
+way a host would (scripts/serve.py, in its own process), with SITE_URL set to that server's address.
+
+The build happens once, in the process that starts the run (pytest_configure); parallel workers (pytest-xdist)
+inherit its folder, address and log through the environment, so every worker tests the same build."""
 
 from __future__ import annotations
 
@@ -13,17 +16,18 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from amkam.data import load_site_data
+
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import serve  # noqa: E402
-from site_data import LANGUAGES  # noqa: E402
-
-DEFAULT_LANGUAGE = "en"
-# The pages the issues ask for: the same file names in every language.
-PAGES = ("index", "account-manager", "key-account-manager", "am-vs-kam", "compensation", "salaries-europe",
-         "salary-calculator", "career-path", "glossary", "faq", "sources")
-PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts")
+# The site's data, as the build reads it: the registry (languages, pages), figures, glossary, UI strings.
+SITE_DATA = load_site_data(ROOT / "docs" / "assets" / "data", ROOT / "docs")
+LANGUAGES = SITE_DATA.registry.codes
+DEFAULT_LANGUAGE = SITE_DATA.registry.default_language
+PAGES = SITE_DATA.registry.pages
+FIGURES = SITE_DATA.figures
+t = SITE_DATA.t
+PROJECT_FILES = ("mkdocs.yml", "docs", "overrides")
+ENV_SITE = ("AMKAM_TEST_SITE_DIR", "AMKAM_TEST_SITE_URL", "AMKAM_TEST_BUILD_LOG")
 
 
 def lang_prefix(lang: str) -> str:
@@ -88,15 +92,49 @@ class Site:
         return self.url + page_path(lang, page)
 
 
-@pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    out = tmp_path_factory.mktemp("site")
-    server, url = serve.start(out)
+def start_server(root: Path) -> tuple[subprocess.Popen, str]:
+    """Serve `root` on a free loopback port in a process of its own; returns the process and its base URL."""
+    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), str(root), "--port", "0"],
+                               stdout=subprocess.PIPE, text=True)
+    line = process.stdout.readline()  # "Serving DIR at URL"
+    assert " at http://" in line, f"the test server did not start: {line!r}"
+    return process, line.rsplit(" at ", 1)[1].strip()
+
+
+def pytest_configure(config):
+    """Build and serve the site once, before any worker starts (workers inherit the environment)."""
+    if hasattr(config, "workerinput") or os.environ.get(ENV_SITE[0]) or config.option.collectonly:
+        return
+    import tempfile
+
+    out = Path(tempfile.mkdtemp(prefix="amkam-site-"))
+    process, url = start_server(out)
     result = build(ROOT, out, url)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    yield Site(out, url, result.stdout + result.stderr)
-    server.shutdown()
-    server.server_close()
+    log = out.parent / f"{out.name}.log"
+    log.write_text(result.stdout + result.stderr, "utf-8")
+    if result.returncode != 0:
+        process.terminate()
+        raise pytest.UsageError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    os.environ.update(dict(zip(ENV_SITE, (str(out), url, str(log)))))
+    config._amkam_site = (process, out, log)
+
+
+def pytest_unconfigure(config):
+    started = getattr(config, "_amkam_site", None)
+    if started:
+        process, out, log = started
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(out, ignore_errors=True)
+        log.unlink(missing_ok=True)
+        for name in ENV_SITE:
+            os.environ.pop(name, None)
+
+
+@pytest.fixture(scope="session")
+def site() -> Site:
+    root, url, log = (os.environ[name] for name in ENV_SITE)
+    return Site(Path(root), url, Path(log).read_text("utf-8"))
 
 
 @pytest.fixture(scope="session")

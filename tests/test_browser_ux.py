@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import LANGUAGES
-from site_data import t
+from conftest import t
 
 pytestmark = pytest.mark.browser
 

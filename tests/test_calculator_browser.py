@@ -9,15 +9,12 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-import calculator_data
-import salary_model
+from amkam import calculator, salary_model
 from browser import PageWatch
-from conftest import LANGUAGES, ROOT
-from site_data import load_figures, t
+from conftest import FIGURES, LANGUAGES, ROOT, SITE_DATA, t
 
 pytestmark = pytest.mark.browser
 
-FIGURES = load_figures()
 CASES = yaml.safe_load((ROOT / "tests" / "salary_cases.yml").read_text("utf-8"))["cases"]
 VALID = [c for c in CASES if "results" in c["expect"]]
 RESULTS = ("variable", "total", "ote", "per-payment", "monthly-average")
@@ -55,9 +52,9 @@ def test_url_parameters_give_the_model_results(site, watched, case):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_each_language_opens_on_its_country_with_results_at_once(site, watched, lang):
     watched.goto(url_for(site, lang))
-    params = calculator_data.default_params(FIGURES, lang)
+    params = calculator.default_params(SITE_DATA, lang)
     assert watched.locator('select[name="country"]').input_value() == params["country"]
-    outcome = salary_model.compute(params, calculator_data.model_countries(FIGURES))
+    outcome = salary_model.compute(params, calculator.model_countries(FIGURES))
     assert values(watched) == expected_values(outcome["results"])
     assert parse_qs(urlsplit(watched.url).query)["country"] == [params["country"]]
 

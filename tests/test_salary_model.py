@@ -20,13 +20,12 @@ ROOT = Path(__file__).resolve().parents[1]
 JS_MODEL = ROOT / "docs" / "assets" / "javascripts" / "salary-model.js"
 CASES_FILE = Path(__file__).with_name("salary_cases.yml")
 
-sys.path.insert(0, str(ROOT / "scripts"))
-import salary_model  # noqa: E402
-from calculator_data import model_countries  # noqa: E402
-from site_data import load_figures  # noqa: E402
+from amkam import salary_model
+from amkam.calculator import model_countries
+from conftest import FIGURES
 
 DATA = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
-COUNTRIES = model_countries(load_figures())  # the site's own countries: currency and usual payments
+COUNTRIES = model_countries(FIGURES)  # the site's own countries: currency and usual payments
 CASES = DATA["cases"]
 IDS = [c["name"] for c in CASES]
 

@@ -115,7 +115,7 @@ def _drawer(font):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_card_fonts_have_every_letter_of_the_card_texts(lang):
-    from hooks import social_cards  # the fonts the cards are drawn with
+    from amkam import share as social_cards  # the fonts the cards are drawn with
 
     texts = [SITE_NAMES[lang]]
     texts += [front_matter(lang, page)[field] for page in PAGES for field in ("title", "description")]

@@ -11,11 +11,10 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-import formatting as fmt
+from amkam import formatting as fmt
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, PAGES, ROOT, page_path
-from site_data import load_figures, t
+from conftest import FIGURES, t
 
-FIGURES = load_figures()
 SECTIONS = [(lang, page) for lang in LANGUAGES for page in PAGES]
 
 

@@ -19,7 +19,9 @@ addEventListener("message", function (event) {
   if (message.type === 2) message.data = prepare(message.data);
 });
 
-importScripts("search.a7633da7.min.js");  // material 9.8.2's worker; its name changes with every material release
+// Material's worker. Its file name changes with every material release: the build defines MATERIAL_SEARCH_WORKER
+// from the installed material (scripts/amkam/postprocess.py).
+importScripts(MATERIAL_SEARCH_WORKER);
 
 function fold(text) {
   return text.toLowerCase().normalize("NFD").replace(/\p{M}+/gu, "");

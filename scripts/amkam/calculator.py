@@ -1,60 +1,67 @@
-"""mkdocs hook: expand `{{ calculator form }}`, `{{ calculator examples }}` and `{{ calculator parameters }}`.
-
-The form carries its settings (countries, the plan the page opens with, limits, messages) as JSON for
-docs/assets/javascripts/calculator.js; examples are computed here by the same model, for readers without JavaScript.
+"""The salary calculator: its inputs derived from the data files (countries, the plan each page opens with, the
+worked examples) and its three markers: `{{ calculator form }}` (the form, with the settings calculator.js reads
+as JSON), `{{ calculator examples }}` (examples computed here by the same model, for readers without JavaScript)
+and `{{ calculator parameters }}` (the URL contract's table).
 """
 
 from __future__ import annotations
 
 import json
 import re
-import sys
-from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from markupsafe import Markup
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from . import formatting as fmt
+from . import salary_model
+from .data import SiteData
+from .templates import render
 
-import calculator_data  # noqa: E402
-import formatting as fmt  # noqa: E402
-from hook_templates import environment  # noqa: E402
-import salary_model  # noqa: E402
-from i18n_pages import page_language  # noqa: E402
-from site_data import load_figures, load_strings, stop_build_on_data_error, t  # noqa: E402
-
-MARKER = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
 # The texts calculator.js writes itself (labels are in the HTML already); every error message is one of them.
 SCRIPT_TEXTS = ("result_none", "calc_chart_title", "calc_chart_title_commission", "calc_chart_desc", "calc_link_copied")
 NUMERIC = ("base", "payments", "target", "achievement", "threshold", "cap", "revenue")
-_state: dict = {}
+FIELDS = ("country", "basis", "base", "payments", "mode", "target", "achievement", "threshold", "tiers", "cap",
+          "revenue", "brackets")
 
 
-def on_config(config):
-    with stop_build_on_data_error():
-        _state["data"] = load_figures()
-    _state["env"] = environment(config)
-    return config
+def model_countries(figures: dict) -> dict:
+    """What the compensation model needs to know of each country."""
+    return {code: {"currency": c["currency"], "payments": c["payments"]} for code, c in figures["countries"].items()}
 
 
-def on_page_markdown(markdown, page, config, files):
-    if "{{" not in markdown or not MARKER.search(markdown):
-        return markdown
-    lang = page_language(page, config)
-    page.meta["calculator"] = True  # the theme loads the calculator's scripts on this page only
-
-    def expand(match):
-        part = match.group(1)
-        if part not in RENDERERS:
-            raise PluginError(f"{page.file.src_uri}: unknown calculator marker '{part}'")
-        html = RENDERERS[part](lang)
-        html = "\n".join(line for line in html.splitlines() if line.strip())  # one raw HTML block for Markdown
-        return f"\n\n{html}\n\n"
-
-    return MARKER.sub(expand, markdown)
+def worked_example_params(figures: dict) -> dict:
+    example = figures["worked_example"]
+    return {"country": example["country"], "basis": "year", "base": str(example["base"]),
+            "target": str(example["variable_pct"]), "achievement": str(example["achievement"])}
 
 
-def _render(template: str, lang: str, **values) -> str:
-    return _state["env"].get_template(template).render(t=lambda key: t(key, lang), **values)
+def default_params(site: SiteData, lang: str) -> dict:
+    """The plan a language's calculator page opens with, in URL form."""
+    figures = site.figures
+    country = site.registry.language(lang).country
+    plan = figures["calculator"].get("local_plans", {}).get(country)
+    params = dict(plan) if plan else {k: v for k, v in worked_example_params(figures).items() if k != "country"}
+    return {"country": country, **params}
+
+
+def examples(figures: dict) -> list[dict]:
+    """Each worked example with its full parameters and the model's results."""
+    out = []
+    for example in figures["calculator"]["examples"]:
+        params = worked_example_params(figures) if example.get("worked_example") else {}
+        params.update(example["params"])
+        outcome = salary_model.compute(params, model_countries(figures))
+        if not outcome["ok"]:
+            raise ValueError(f"calculator example '{example['id']}' is invalid: {outcome['errors']}")
+        out.append({"id": example["id"], "params": params, "results": outcome["results"]})
+    return out
+
+
+def worked_example(figures: dict) -> dict:
+    """The worked example's figures: its inputs and the variable and total the model computes."""
+    params = worked_example_params(figures)
+    outcome = salary_model.compute(params, model_countries(figures))
+    currency = figures["countries"][params["country"]]["currency"]
+    return {**figures["worked_example"], "currency": currency, **outcome["results"]}
 
 
 def field_text(name: str, value: str, lang: str) -> str:
@@ -67,13 +74,13 @@ def field_text(name: str, value: str, lang: str) -> str:
     return value
 
 
-def _form(lang: str) -> str:
-    data = _state["data"]
-    params = calculator_data.default_params(data, lang)
+def form(site: SiteData, lang: str) -> str:
+    data = site.figures
+    params = default_params(site, lang)
     country = data["countries"][params["country"]]
     params.setdefault("payments", str(country["payments"]))
     params.setdefault("mode", "bonus")
-    strings = {key: texts[lang] for key, texts in load_strings().items()}
+    strings = site.ui(lang)
 
     def options(name, values):
         return [{"value": v, "text": strings[f"calc_{name}_{v}"]} for v in values]
@@ -89,25 +96,30 @@ def _form(lang: str) -> str:
     for name, spec in fields.items():
         spec["label"] = strings[f"calc_{name}"]
         spec["value"] = field_text(name, params.get(name, ""), lang)
-    examples = {ex["id"]: ex["params"] for ex in calculator_data.examples(data)}
+    examples_by_id = {ex["id"]: ex["params"] for ex in examples(data)}
     notes = [{"code": code, "text": fmt.country_note(c, lang)}
              for code, c in data["countries"].items() if c.get("calculator_note")]
     config = {
         "lang": lang,
-        "countries": calculator_data.model_countries(data),
-        "examples": {"tiers": examples["accelerator"]["tiers"], "brackets": examples["commission"]["brackets"]},
+        "countries": model_countries(data),
+        "examples": {"tiers": examples_by_id["accelerator"]["tiers"],
+                     "brackets": examples_by_id["commission"]["brackets"]},
         "text": {key: value for key, value in strings.items() if key.startswith("err_") or key in SCRIPT_TEXTS},
     }
-    config_json = json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
-    return _render("calculator_form.html", lang, config_json=config_json, fields=fields, notes=notes,
+    # JSON in a <script> element is not HTML: escaping "</" keeps it from closing the element early.
+    config_json = Markup(json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
+    return render("calculator_form.html", t=strings.__getitem__, config_json=config_json, fields=fields, notes=notes,
                    country=params["country"],
                    tiers_example=field_text("tiers", config["examples"]["tiers"], lang),
                    brackets_example=field_text("brackets", config["examples"]["brackets"], lang),
                    scenarios=[{"raw": s, "text": fmt.percent(s, lang)} for s in data["calculator"]["scenarios"]])
 
 
-def _summary(params: dict, lang: str, currency: str) -> str:
+def _summary(site: SiteData, params: dict, lang: str, currency: str) -> str:
     """One line that describes an example's plan with the form's own labels."""
+    def t(key, lang):
+        return site.t(key, lang)
+
     def label(key):
         return t(f"calc_{key}", lang)
 
@@ -123,23 +135,24 @@ def _summary(params: dict, lang: str, currency: str) -> str:
     return "; ".join(parts)
 
 
-def _examples(lang: str) -> str:
-    data = _state["data"]
+def examples_table(site: SiteData, lang: str) -> str:
+    data = site.figures
+    t = site.t
     rows = []
-    for ex in calculator_data.examples(data):
+    for ex in examples(data):
         currency = data["countries"][ex["params"]["country"]]["currency"]
         results = ex["results"]
         rows.append({
             "id": ex["id"], "title": t(f"example_{ex['id']}", lang), "results": results,
-            "summary": f"{fmt.country_name(ex['params']['country'], lang)}; {_summary(ex['params'], lang, currency)}",
+            "summary": f"{fmt.country_name(ex['params']['country'], lang)}; {_summary(site, ex['params'], lang, currency)}",
             "query": "&".join(f"{k}={v}" for k, v in ex["params"].items()),
             "text": {k: fmt.amount(results[k], currency, lang) if results[k] else t("result_none", lang)
                      for k in ("variable", "total", "ote")},
         })
-    return _render("calculator_examples.html", lang, examples=rows)
+    return render("calculator_examples.html", t=site.ui(lang).__getitem__, examples=rows)
 
 
-def _parameters(lang: str) -> str:
+def parameters_table(site: SiteData, lang: str) -> str:
     limits = salary_model.LIMITS
 
     def span(key, unit=""):
@@ -147,7 +160,7 @@ def _parameters(lang: str) -> str:
         return f"{fmt.number(low, lang)}{unit} {fmt.EN_DASH} {fmt.number(high, lang)}{unit}"
 
     def s(key):
-        return t(key, lang)
+        return site.t(key, lang)
 
     bonus, commission = s("param_only_bonus"), s("param_only_commission")
     rows = [
@@ -167,7 +180,7 @@ def _parameters(lang: str) -> str:
          s("required")),
     ]
     parameters = [{"name": n, "meaning": m, "allowed": a, "default": d} for n, m, a, d in rows]
-    return _render("calculator_parameters.html", lang, parameters=parameters)
+    return render("calculator_parameters.html", t=site.ui(lang).__getitem__, parameters=parameters)
 
 
-RENDERERS = {"form": _form, "examples": _examples, "parameters": _parameters}
+RENDERERS = {"form": form, "examples": examples_table, "parameters": parameters_table}

@@ -1,39 +1,53 @@
-"""mkdocs hook: a share card (PNG) for every page in every language, drawn at build time with Pillow.
+"""What a shared link to a page shows: a share card (PNG) per page and language, and the Open Graph and Twitter
+tags that point to it, in the page's language.
 
-The card shows the site's name, the page's title and its description in the page's language, in Debian's DejaVu
-Sans (fonts-dejavu-core, installed by the Makefile; it has every letter of the five languages), so nothing is
-downloaded. Cards are kept in .cache/share-cards/ by content, so a warm build draws only what changed.
-(Material's social plugin draws the same offline, but importing it and cairo costs about a second a build.)
-Template context `share_card`: the page's card (absolute URL, width, height) for the share tags.
+Cards show the site's name, the page's title and description in Debian's DejaVu Sans (fonts-dejavu-core,
+installed by the Makefile; it has every letter of the five languages), so nothing is downloaded. They are kept in
+a cache folder by content, so a warm build draws only what changed.
 """
 
 from __future__ import annotations
 
 import hashlib
 import shutil
-import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from PIL import Image, ImageDraw, ImageFont
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-
-from i18n_pages import language_root, page_language  # noqa: E402
+from .errors import DataError
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FONT_FILES = {"Regular": "DejaVuSans.ttf", "Bold": "DejaVuSans-Bold.ttf"}
 WIDTH, HEIGHT, MARGIN = 1200, 630, 64  # the Open Graph size that Facebook, LinkedIn, Slack and X crop least
 BACKGROUND, INK = "#4051b5", "#ffffff"  # material's indigo, the theme's primary colour: 6.9:1 with white
-CACHE = Path(__file__).resolve().parents[2] / ".cache" / "share-cards"
 VERSION = "1"  # change when the drawing changes, so cached cards are drawn again
+
+
+@dataclass(frozen=True)
+class Card:
+    url: str  # absolute
+    width: int = WIDTH
+    height: int = HEIGHT
+
+
+@dataclass(frozen=True)
+class ShareTags:
+    site_name: str
+    title: str
+    description: str
+    url: str
+    locale: str
+    locale_alternates: tuple[str, ...]
+    image: Card
+    image_alt: str
 
 
 def _font(style: str, size: int) -> ImageFont.FreeTypeFont:
     path = FONT_DIR / FONT_FILES[style]
     if not path.is_file():
-        raise PluginError(f"Share cards need {path}: install Debian's fonts-dejavu-core "
-                          "(make build, make serve and make test do)")
+        raise DataError(f"Share cards need {path}: install Debian's fonts-dejavu-core "
+                        "(make build, make serve and make test do)")
     return ImageFont.truetype(str(path), size)
 
 
@@ -71,19 +85,17 @@ def draw_card(site_name: str, title: str, description: str) -> Image.Image:
     return image
 
 
-def on_page_context(context, page, config, nav):
-    lang = page_language(page, config)
-    title = page.meta.get("title") or page.title
-    description = page.meta.get("description") or config.site_description
-    key = hashlib.sha256("\n".join((VERSION, config.site_name, title, description)).encode()).hexdigest()[:20]
-    cached = CACHE / f"{key}.png"
+def card_path(root: str, key: str) -> str:
+    """Where a page's card is published, site-relative: assets/images/social/fr/compensation.png."""
+    return f"assets/images/social/{root}{key.strip('/') or 'index'}.png"
+
+
+def write_card(site_name: str, title: str, description: str, target: Path, cache: Path) -> None:
+    """Draw the card (or take it from the cache) and write it to `target`."""
+    key = hashlib.sha256("\n".join((VERSION, site_name, title, description)).encode()).hexdigest()[:20]
+    cached = cache / f"{key}.png"
     if not cached.is_file():
-        CACHE.mkdir(parents=True, exist_ok=True)
-        draw_card(config.site_name, title, description).save(cached, compress_level=3)  # fast; size matters little
-    name = page.url[len(language_root(lang, config)):].strip("/") or "index"
-    url = f"assets/images/social/{language_root(lang, config)}{name}.png"
-    target = Path(config.site_dir) / url
+        cache.mkdir(parents=True, exist_ok=True)
+        draw_card(site_name, title, description).save(cached, compress_level=3)  # fast; size matters little
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(cached, target)
-    context["share_card"] = {"url": config.site_url.rstrip("/") + "/" + url, "width": WIDTH, "height": HEIGHT}
-    return context

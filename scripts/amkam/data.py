@@ -6,19 +6,15 @@ with a message a content editor can act on.
 
 from __future__ import annotations
 
-import contextlib
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from .errors import DataError
+from .registry import Registry, load_registry
+from .yaml_files import load_yaml
 
-ROOT = Path(__file__).resolve().parent.parent
-FIGURES_FILE = ROOT / "docs" / "assets" / "data" / "figures.yml"
-GLOSSARY_FILE = ROOT / "docs" / "assets" / "data" / "glossary.yml"
-STRINGS_FILE = ROOT / "scripts" / "strings.yml"
-OCCUPATIONS_FILE = ROOT / "docs" / "assets" / "data" / "occupations.yml"
-
-LANGUAGES = ("en", "fr", "sk", "cs", "es")
+LANGUAGES = ("en", "fr", "sk", "cs", "es")  # checked against the registry in load_site_data
 CURRENCIES = ("EUR", "CZK", "GBP", "CHF", "PLN", "SEK")
 # ISO 3166-1 alpha-2 codes the site may name (salaries and calculator).
 COUNTRIES = ("FR", "ES", "SK", "CZ", "DE", "IT", "NL", "GB", "CH", "PL", "SE")
@@ -31,27 +27,18 @@ PUBLISHED = re.compile(r"^\d{4}(-\d{2})?$")
 DISTRIBUTION = {"p10": "percentile10", "q1": "percentile25", "p25": "percentile25", "median": "median",
                 "q3": "percentile75", "p75": "percentile75", "p90": "percentile90"}
 DURATION = {"year": "P1Y", "month": "P1M"}  # ISO 8601; a per-payment figure has no fixed duration
-NOT_A_SOURCE = (None, "brief")  # as in figures.py: the brief's illustration is not a statistic
+ILLUSTRATION = "brief"  # the source id of the brief's illustration: not a statistic, never cited as one
+NOT_A_SOURCE = (None, ILLUSTRATION)
 
 
-
-class DataError(ValueError):
-    """A data file is malformed or incomplete."""
-
-
-@contextlib.contextmanager
-def stop_build_on_data_error():
-    """In a build hook: a bad data file stops the build with its file, entry and field, not a traceback."""
-    from mkdocs.exceptions import PluginError
-
-    try:
-        yield
-    except DataError as error:
-        raise PluginError(f"Invalid data file: {error}") from None
+def _shown(path: Path) -> str:
+    """A data file's path as an editor finds it: from the project root (docs/assets/data/figures.yml)."""
+    parts = path.parts
+    return "/".join(parts[parts.index("docs"):]) if "docs" in parts else str(path)
 
 
 def _fail(path: Path, entry: str, field: str, problem: str) -> DataError:
-    return DataError(f"{path.relative_to(ROOT)}: entry '{entry}', field '{field}': {problem}")
+    return DataError(f"{_shown(path)}: entry '{entry}', field '{field}': {problem}")
 
 
 def _number(value, path, entry, field, *, integer=False, positive=False):
@@ -130,7 +117,7 @@ def validate_quantity(spec: dict, path: Path, entry: str) -> dict:
     return spec
 
 
-def validate_figures(data, path: Path = FIGURES_FILE) -> dict:
+def validate_figures(data, path: Path) -> dict:
     if not isinstance(data, dict):
         raise _fail(path, "(top)", "(top)", "expected a mapping")
     sources = _required(data, "sources", path, "(top)")
@@ -219,10 +206,6 @@ def validate_figures(data, path: Path = FIGURES_FILE) -> dict:
 
 def _validate_calculator(calc, data, path):
     countries = data["countries"]
-    defaults = _required(calc, "default_country", path, "calculator")
-    for lang in LANGUAGES:
-        _choice(_required(defaults, lang, path, "calculator.default_country"), list(countries), path,
-                "calculator.default_country", lang)
     for code, plan in calc.get("local_plans", {}).items():
         _choice(code, list(countries), path, f"calculator.local_plans.{code}", "(code)")
         for key, value in plan.items():
@@ -239,7 +222,7 @@ def _validate_calculator(calc, data, path):
                 raise _fail(path, entry, f"params.{key}", "write parameters as quoted text")
 
 
-def validate_glossary(data, path: Path = GLOSSARY_FILE) -> dict:
+def validate_glossary(data, path: Path) -> dict:
     terms = _required(data, "terms", path, "(top)")
     seen = set()
     for i, term in enumerate(terms):
@@ -253,13 +236,13 @@ def validate_glossary(data, path: Path = GLOSSARY_FILE) -> dict:
     return data
 
 
-def validate_strings(data, path: Path = STRINGS_FILE) -> dict:
+def validate_strings(data, path: Path) -> dict:
     for key, value in data.items():
         _localized(value, path, key, "text")
     return data
 
 
-def _validate_occupations(data, figures: dict, path: Path) -> dict:
+def _validate_occupations(data, figures: dict, path: Path, docs_dir: Path) -> dict:
     """The occupations file, checked against figures.yml; a bad entry names the file, the entry and the field."""
     skills = data.get("skills") if isinstance(data, dict) else None
     if not isinstance(skills, dict) or not isinstance(data.get("occupations"), dict):
@@ -270,7 +253,7 @@ def _validate_occupations(data, figures: dict, path: Path) -> dict:
     salaries = {row["id"]: row for row in figures["salaries"]}
     for page, item in data["occupations"].items():
         entry = f"occupations.{page}"
-        missing = [lang for lang in LANGUAGES if not (ROOT / "docs" / lang / f"{page}.md").is_file()]
+        missing = [lang for lang in LANGUAGES if not (docs_dir / lang / f"{page}.md").is_file()]
         if missing:
             raise _fail(path, entry, "(page)", f"no page {page}.md in docs/{', docs/'.join(missing)}")
         for key in item.get("isco", []):
@@ -281,8 +264,14 @@ def _validate_occupations(data, figures: dict, path: Path) -> dict:
         for key in item.get("skills", []):
             if key not in skills:
                 raise _fail(path, entry, "skills", f"unknown skill {key!r}")
-        if not isinstance(item.get("responsibilities"), str):
-            raise _fail(path, entry, "responsibilities", "expected the id of the page section that lists them")
+        responsibilities = item.get("responsibilities")
+        if not isinstance(responsibilities, dict) or not responsibilities.get("items"):
+            raise _fail(path, entry, "responsibilities", "expected a section id and a list of items")
+        for i, resp in enumerate(responsibilities["items"]):
+            _localized(_required(resp, "title", path, f"{entry}.responsibilities.items[{i}]"), path,
+                       f"{entry}.responsibilities.items[{i}]", "title")
+            _localized(_required(resp, "summary", path, f"{entry}.responsibilities.items[{i}]"), path,
+                       f"{entry}.responsibilities.items[{i}]", "summary")
         rows = []
         for sid in item.get("salaries", []):
             row = salaries.get(sid)
@@ -298,57 +287,38 @@ def _validate_occupations(data, figures: dict, path: Path) -> dict:
     return data
 
 
-def _load(path: Path):
-    try:
-        with path.open(encoding="utf-8") as handle:
-            return yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # C parser when built
-    except FileNotFoundError:
-        raise DataError(f"{path}: file not found") from None
-    except yaml.YAMLError as error:
-        raise DataError(f"{path.relative_to(ROOT)}: not valid YAML: {error}") from None
+@dataclass(frozen=True)
+class SiteData:
+    """Every data file of the site, loaded and checked together."""
+    registry: Registry
+    figures: dict
+    glossary: dict
+    occupations: dict
+    strings: dict
+
+    def t(self, key: str, lang: str) -> str:
+        """A UI string of the site in one language."""
+        return self.strings[key][lang]
+
+    def ui(self, lang: str) -> dict[str, str]:
+        return {key: texts[lang] for key, texts in self.strings.items()}
 
 
-def _once_per_version(validate):
-    """Load and check a data file once per version of it: every hook of every language build reads the same
-    object (static-i18n runs five builds), and `mkdocs serve` still sees an edit."""
-    cache: dict = {}
-
-    def load(path: Path, *args):
-        try:
-            key = (path, path.stat().st_mtime_ns, *map(id, args))
-        except FileNotFoundError:
-            raise DataError(f"{path}: file not found") from None
-        if key not in cache:
-            cache.clear()
-            cache[key] = validate(_load(path), path, *args)
-        return cache[key]
-
-    return load
-
-
-_figures = _once_per_version(validate_figures)
-_glossary = _once_per_version(validate_glossary)
-_strings = _once_per_version(lambda data, path: validate_strings(data, path))
-_occupations = _once_per_version(lambda data, path, figures: _validate_occupations(data, figures, path))
-
-
-def load_figures(path: Path = FIGURES_FILE) -> dict:
-    return _figures(path)
-
-
-def load_glossary(path: Path = GLOSSARY_FILE) -> dict:
-    return _glossary(path)
-
-
-def load_strings() -> dict:
-    return _strings(STRINGS_FILE)
-
-
-def load_occupations(figures: dict, path: Path = OCCUPATIONS_FILE) -> dict:
-    """The occupations file, checked against figures.yml."""
-    return _occupations(path, figures)
-
-
-def t(key: str, lang: str) -> str:
-    """A UI string of the site in one language."""
-    return load_strings()[key][lang]
+def load_site_data(data_dir: Path, docs_dir: Path) -> SiteData:
+    """Load and check the registry, figures, glossary, occupations and UI strings from `data_dir`."""
+    registry = load_registry(data_dir / "site.yml")
+    if registry.codes != LANGUAGES:
+        raise _fail(data_dir / "site.yml", "languages", "(codes)", f"expected {', '.join(LANGUAGES)}")
+    missing = registry.missing_pages(docs_dir)
+    if missing:
+        raise _fail(data_dir / "site.yml", "pages", "(files)", f"no page {', '.join(missing)}")
+    figures = validate_figures(load_yaml(data_dir / "figures.yml"), data_dir / "figures.yml")
+    for language in registry.languages:
+        if language.country not in figures["countries"]:
+            raise _fail(data_dir / "site.yml", f"languages.{language.code}", "country",
+                        f"{language.country!r} is not a country of figures.yml")
+    glossary = validate_glossary(load_yaml(data_dir / "glossary.yml"), data_dir / "glossary.yml")
+    strings = validate_strings(load_yaml(data_dir / "strings.yml"), data_dir / "strings.yml")
+    occupations = _validate_occupations(load_yaml(data_dir / "occupations.yml"), figures,
+                                        data_dir / "occupations.yml", docs_dir)
+    return SiteData(registry, figures, glossary, occupations, strings)
