@@ -354,3 +354,12 @@ def test_literal_string_keys_of_the_code_exist(real):
                 if key not in real["strings"]:
                     missing.append(f"{file.relative_to(ROOT)}: {key}")
     assert not missing
+
+
+def test_the_calculator_script_only_reads_texts_it_is_given():
+    """calculator.js reads C.text (T): the hook passes it the err_ keys and SCRIPT_TEXTS, nothing else."""
+    hook = (ROOT / "scripts" / "hooks" / "calculator.py").read_text("utf-8")
+    script_texts = set(re.findall(r'"([a-z0-9_]+)"', re.search(r"SCRIPT_TEXTS = \(([^)]*)\)", hook).group(1)))
+    script = (ROOT / "docs" / "assets" / "javascripts" / "calculator.js").read_text("utf-8")
+    read = set(re.findall(r"\bT\.([a-z0-9_]+)", script))
+    assert read and not {key for key in read if not key.startswith("err_")} - script_texts

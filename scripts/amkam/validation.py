@@ -189,8 +189,8 @@ def _explain(error: ValidationError) -> tuple[list, str]:
     if kind in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
         allowed = list(sub.get("properties", {}))
         unknown = [name for name in instance if name not in allowed]
-        match = re.search(r"'([^']+)'", error.message)
-        name = match.group(1) if match else (unknown[0] if unknown else "?")
+        match = re.search(r"'([^']+)'", error.message)  # unevaluatedProperties: the message names it
+        name = unknown[0] if kind == "additionalProperties" and unknown else match.group(1) if match else "?"
         hint = f" (expected one of: {', '.join(allowed)})" if allowed and kind == "additionalProperties" else ""
         return [name], f"unknown field{hint}"
     if kind in ("anyOf", "oneOf"):
