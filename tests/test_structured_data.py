@@ -160,9 +160,9 @@ CORRUPTIONS = [
     # (what is broken, text replaced, replacement, words the error must contain)
     ("unknown skill", "             needs_analysis, maximise_revenue]\n    responsibilities:\n      section: responsibilities",
      "             needs_analysis, maximise_revenues]\n    responsibilities:\n      section: responsibilities",
-     ["occupations.yml", "occupations.key-account-manager", "'skills'", "maximise_revenues"]),
+     ["occupations.yml", "occupations.key-account-manager", "'skills[11]'", "maximise_revenues"]),
     ("salary without a distribution", "salaries: [de-kam-job-ads]", "salaries: [de-kam-stepstone]",
-     ["occupations.yml", "occupations.key-account-manager", "'salaries'", "de-kam-stepstone"]),
+     ["occupations.yml", "occupations.key-account-manager", "'salaries[0]'", "de-kam-stepstone"]),
     ("missing translation", "    sk: vyjednávanie cien\n", "",
      ["occupations.yml", "skills.negotiate_price", "sk", "missing"]),
 ]

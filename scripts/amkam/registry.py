@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataError
-from .yaml_files import load_yaml
+from .validation import load_yaml
 
 
 @dataclass(frozen=True)

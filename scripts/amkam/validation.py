@@ -7,7 +7,7 @@ strings the code builds at run time. Every problem raises DataError as
 
     <file>: entry '<entry>', field '<field>': <problem>
 
-so that a content editor knows where to look. No mkdocs here: the build hooks turn a DataError into a build
+so that a content editor knows where to look. No mkdocs here: the MkDocs adapter turns a DataError into a build
 error; the tests call these functions directly.
 """
 
@@ -25,6 +25,8 @@ import yaml
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
+from .errors import DataError
+
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
 KINDS = ("figures", "glossary", "occupations", "strings")
 # Where each file lives, relative to the project root (the names errors give when no other path is passed).
@@ -32,19 +34,20 @@ FILES = {
     "figures": "docs/assets/data/figures.yml",
     "glossary": "docs/assets/data/glossary.yml",
     "occupations": "docs/assets/data/occupations.yml",
-    "strings": "scripts/strings.yml",
+    "strings": "docs/assets/data/strings.yml",
 }
 LANGUAGES = ("en", "fr", "sk", "cs", "es")
 
-# figures.py and occupation_schema.py: a source of None or "brief" (the brief's illustration) is not a statistic.
-NOT_A_SOURCE = (None, "brief")
-# occupation_schema.py publishes a salary as a schema.org distribution only for these statistics and periods.
+# The source id of the brief's illustration: like no source at all, it is not a statistic and is never cited as one.
+ILLUSTRATION = "brief"
+NOT_A_SOURCE = (None, ILLUSTRATION)
+# occupation.py publishes a salary as a schema.org distribution only for these statistics and periods.
 DISTRIBUTION_STATS = ("p10", "q1", "p25", "median", "q3", "p75", "p90")
 DISTRIBUTION_PERIODS = ("year", "month")
 # calculator.py reads these examples' parameters (examples["accelerator"]["tiers"], ...) for the form's hints.
 REQUIRED_EXAMPLES = {"accelerator": "tiers", "commission": "brackets"}
 
-# The salary calculator's choices (scripts/salary_model.py `_parse`, options in scripts/hooks/calculator.py).
+# The salary calculator's choices (scripts/amkam/salary_model.py `_parse`, options in scripts/amkam/calculator.py).
 CALC_BASIS = ("year", "month")
 CALC_MODES = ("bonus", "commission")
 # The error codes salary_model._parse can give each calculator parameter.
@@ -66,12 +69,8 @@ CALC_PAIR_FIELDS = ("tiers", "brackets")
 # Keys calculator.js asks for that strings.yml does not define today: the script shows err_choice instead
 # ("Choose one of the listed values") when the brackets field is left empty. Not required until written.
 CALC_ERROR_FALLBACKS = {"err_brackets_required"}
-# The results the calculator form lists (scripts/hooks/templates/calculator_form.html, "result_" ~ key).
+# The results the calculator form lists (scripts/amkam/templates/calculator_form.html, "result_" ~ key).
 CALC_RESULTS = ("variable", "total", "ote", "per_payment", "monthly_average")
-
-
-class DataError(ValueError):
-    """A data file is malformed or incomplete."""
 
 
 def data_error(path: str | os.PathLike, entry: str, field: str, problem: str) -> DataError:
@@ -328,8 +327,6 @@ def _check_figures(data: dict, path: str) -> None:
 
 def _check_calculator(data: dict, path: str) -> None:
     calc, countries = data["calculator"], data["countries"]
-    for lang, code in calc["default_country"].items():
-        _country(code, countries, path, "calculator.default_country", lang)
     for code in calc.get("local_plans", {}):
         _country(code, countries, path, f"calculator.local_plans.{code}", "(name)")
     examples = calc["examples"]
@@ -417,25 +414,25 @@ def string_key_uses(figures: dict) -> dict[str, str]:
     uses: dict[str, str] = {}
     for stat in salary["stats"]["propertyNames"]["enum"]:
         if stat not in ("low", "high"):
-            uses[f"stat_{stat}"] = f"scripts/hooks/figures.py (_stats) labels salary statistic '{stat}'"
-    uses["stat_range"] = "scripts/hooks/figures.py (_stats) labels a salary range (low and high)"
+            uses[f"stat_{stat}"] = f"scripts/amkam/markers.py (_stats) labels salary statistic '{stat}'"
+    uses["stat_range"] = "scripts/amkam/markers.py (_stats) labels a salary range (low and high)"
     for covers in salary["covers"]["enum"]:
-        uses[f"covers_{covers}"] = f"scripts/hooks/figures.py (salaries table) shows 'covers: {covers}'"
+        uses[f"covers_{covers}"] = f"scripts/amkam/markers.py (salaries table) shows 'covers: {covers}'"
     for period in salary["period"]["enum"]:
-        uses[f"period_{period}"] = f"scripts/hooks/figures.py (salaries table) shows 'period: {period}'"
+        uses[f"period_{period}"] = f"scripts/amkam/markers.py (salaries table) shows 'period: {period}'"
     for quoted in defs["countryConventions"]["properties"]["quoted"]["enum"]:
-        uses[f"quoted_{quoted}"] = f"scripts/hooks/figures.py (conventions table) shows 'quoted: {quoted}'"
+        uses[f"quoted_{quoted}"] = f"scripts/amkam/markers.py (conventions table) shows 'quoted: {quoted}'"
     for name in defs["calculatorParams"]["propertyNames"]["enum"]:
-        uses[f"calc_{name}"] = f"scripts/hooks/calculator.py (_form, _summary) labels calculator field '{name}'"
+        uses[f"calc_{name}"] = f"scripts/amkam/calculator.py (_form, _summary) labels calculator field '{name}'"
     for value in CALC_BASIS:
-        uses[f"calc_basis_{value}"] = f"scripts/hooks/calculator.py (_form, _parameters) names basis '{value}'"
+        uses[f"calc_basis_{value}"] = f"scripts/amkam/calculator.py (_form, _parameters) names basis '{value}'"
     for value in CALC_MODES:
-        uses[f"calc_mode_{value}"] = f"scripts/hooks/calculator.py (_form, _parameters) names mode '{value}'"
+        uses[f"calc_mode_{value}"] = f"scripts/amkam/calculator.py (_form, _parameters) names mode '{value}'"
     for example in figures["calculator"]["examples"]:
-        uses[f"example_{example['id']}"] = (f"scripts/hooks/calculator.py (_examples) titles calculator example "
+        uses[f"example_{example['id']}"] = (f"scripts/amkam/calculator.py (_examples) titles calculator example "
                                             f"'{example['id']}'")
     for key in CALC_RESULTS:
-        uses[f"result_{key}"] = "scripts/hooks/templates/calculator_form.html labels a calculator result"
+        uses[f"result_{key}"] = "scripts/amkam/templates/calculator_form.html labels a calculator result"
     uses["err_choice"] = "docs/assets/javascripts/calculator.js shows it for any error without a message of its own"
     for name, codes in CALC_ERRORS.items():
         for code in codes:
