@@ -13,7 +13,7 @@ import pytest
 
 from amkam import formatting as fmt
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, PAGES, ROOT, page_path
-from conftest import FIGURES, t
+from conftest import FIGURES, SITE_DATA, t
 
 SECTIONS = [(lang, page) for lang in LANGUAGES for page in PAGES]
 
@@ -129,7 +129,10 @@ def test_salaries_page_shows_every_salary_figure_formatted_for_the_locale(site, 
         assert fmt.country_name(row["country"], lang) in text
         assert t(f"covers_{row['covers']}", lang) in text
         assert t(f"period_{row['period']}", lang) in text
-        year = str(row["year"] or FIGURES["sources"][row["source"]]["published"] or t("undated", lang))
+        published = FIGURES["sources"][row["source"]]["published"]
+        locale = SITE_DATA.registry.language(lang).locale
+        # A publication date as the locale writes it ('novembre 2022'), never ISO ('2022-11'): issue 9.
+        year = str(row["year"] or (fmt.published(published, locale) if published else t("undated", lang)))
         assert year in text
         assert cells.select_one(f"a[href$='#src-{row['source']}']") is not None
 
@@ -175,7 +178,10 @@ def test_czech_page_shows_koruna_as_kc(site):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_fact_of_the_data_file_appears_in_the_language(site, lang):
     text = " ".join(site.soup(lang, page).get_text() for page in PAGES)
-    missing = [name for name, fact in FIGURES["facts"].items() if fmt.quantity(fact, lang) not in text]
+    # A range may be written in any of its sentence forms (fact, fact_from, fact_between markers).
+    forms = [None] + [t(f"{key}{suffix}", lang) for key in ("range_from", "range_between") for suffix in ("", "_percent")]
+    missing = [name for name, fact in FIGURES["facts"].items()
+               if not any(fmt.quantity(fact, lang, form) in text for form in forms)]
     assert not missing, f"facts never shown in {lang}: {missing}"
 
 

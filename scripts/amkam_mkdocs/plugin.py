@@ -144,6 +144,7 @@ class SitePlugin(BasePlugin):
         try:
             output = postprocess.apply_fixes(output, postprocess.material_fixes(state.site.t("search_dialog", ref.lang)),
                                              ref.src_uri)
+            output = postprocess.apply_fixes(output, self._language_fixes(output, ref.lang, state), ref.src_uri)
             output = postprocess.inline_site_assets(output, Path(config.docs_dir), ref.src_uri)
         except postprocess.PostprocessError as error:
             raise PluginError(str(error)) from None
@@ -152,6 +153,10 @@ class SitePlugin(BasePlugin):
             raise PluginError(f"{ref.src_uri}: the page's head lacks {', '.join(missing)}: a theme override "
                               "(overrides/main.html, overrides/partials/share-meta.html) no longer writes it")
         return postprocess.squeeze_html(output)
+
+    @staticmethod
+    def _language_fixes(output: str, lang: str, state: _Build) -> tuple[postprocess.Fix, ...]:
+        return postprocess.language_fixes(output, state.site.t, lang, state.site.registry.codes)
 
     # -- 6. 404 pages ---------------------------------------------------------------------------------------------
 
@@ -163,6 +168,7 @@ class SitePlugin(BasePlugin):
         try:
             output = postprocess.apply_fixes(output, postprocess.material_fixes(state.site.t("search_dialog", lang)),
                                              f"404.html ({lang})")
+            output = postprocess.apply_fixes(output, self._language_fixes(output, lang, state), f"404.html ({lang})")
         except postprocess.PostprocessError as error:
             raise PluginError(str(error)) from None
         state.not_found[lang] = output
