@@ -133,3 +133,22 @@ def test_calculator_does_not_promise_gross_to_net(site, lang):
     names += [text for _, text in _data_strings(SITE_DATA.strings, lang)]
     gross_to_net = variant_pattern("mzdov* kalkulačk*")
     assert not [name for name in names if gross_to_net.search(name)]
+
+
+def test_terminology_references_are_checked():
+    """A concept naming a glossary term or a page that does not exist stops the build with the file and entry."""
+    import copy
+
+    from amkam import validation
+    from amkam.errors import DataError
+
+    for change, expected in (
+        (lambda g: g["terminology"][0].update(glossary="no-such-term"), "unknown glossary term"),
+        (lambda g: g["job_ad_names"].update({"no-such-page": g["job_ad_names"]["account-manager"]}), "no page"),
+        (lambda g: g["terminology"].append(copy.deepcopy(g["terminology"][0])), "duplicate id"),
+    ):
+        glossary = copy.deepcopy(GLOSSARY)
+        change(glossary)
+        with pytest.raises(DataError, match=expected):
+            validation.check_references(SITE_DATA.figures, glossary, SITE_DATA.occupations, SITE_DATA.strings,
+                                        docs_dir=ROOT / "docs")
