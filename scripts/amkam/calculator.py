@@ -11,6 +11,7 @@ import re
 
 from markupsafe import Markup
 
+from . import collation
 from . import formatting as fmt
 from . import salary_model
 from .data import SiteData
@@ -85,7 +86,8 @@ def form(site: SiteData, lang: str) -> str:
     def options(name, values):
         return [{"value": v, "text": strings[f"calc_{name}_{v}"]} for v in values]
 
-    countries = sorted(data["countries"], key=lambda code: fmt.country_name(code, lang))
+    by_name = collation.sort_key(site.registry.language(lang).locale)  # "Česko" before "D…", not last
+    countries = sorted(data["countries"], key=lambda code: by_name(fmt.country_name(code, lang)))
     fields = {
         "country": {"options": [{"value": c, "text": fmt.country_name(c, lang)} for c in countries]},
         "basis": {"options": options("basis", ("year", "month"))},

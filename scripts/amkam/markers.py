@@ -14,12 +14,12 @@ Anything else between `{{` and `}}` is a typo and raises MarkerError.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from babel import Locale
 
 from . import calculator
+from . import collation
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError
@@ -250,16 +250,12 @@ FIGURE_KINDS = {"fact": _fact_in(None), "fact_from": _fact_in("range_from"), "fa
                 "cite": _cite, "example": _example, "table": _table, "code": _code}
 
 
-def _sort_key(text: str) -> str:
-    """Alphabetical order for readers: case and accents ignored (Babel has no collation)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
-
-
 def _glossary(ctx: _Context) -> str:
     lang = ctx.lang
     names = Locale.parse(lang).languages
     others = [{"code": x, "name": names[x]} for x in ctx.site.registry.codes if x != lang]
-    terms = sorted(ctx.site.glossary["terms"], key=lambda term: _sort_key(term["term"][lang]))
+    by_name = collation.sort_key(ctx.site.registry.language(lang).locale)  # Czech "ch" after "h"
+    terms = sorted(ctx.site.glossary["terms"], key=lambda term: by_name(term["term"][lang]))
     return render("glossary.md", terms=terms, lang=lang, others=others,
                   label=ctx.t("glossary_other_languages") + ctx.t("colon").rstrip())
 
