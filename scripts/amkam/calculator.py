@@ -154,6 +154,12 @@ def examples_table(site: SiteData, lang: str) -> str:
     return render("calculator_examples.html", t=site.ui(lang).__getitem__, examples=rows)
 
 
+def _values(*values: tuple[str, str | None]) -> Markup:
+    """URL values as code, each with its meaning in the page's language: `year` (annual), `month` (monthly)."""
+    return Markup(", ").join(Markup("<code>{}</code>").format(value) + (Markup(" ({})").format(meaning) if meaning
+                                                                        else "") for value, meaning in values)
+
+
 def parameters_table(site: SiteData, lang: str) -> str:
     limits = salary_model.LIMITS
 
@@ -168,9 +174,11 @@ def parameters_table(site: SiteData, lang: str) -> str:
     rows = [
         ("country", s("calc_country"), s("param_country_values"), s("language_country")),
         ("payments", s("calc_payments"), span("payments"), s("country_payments")),
-        ("basis", s("calc_basis"), f"year ({s('calc_basis_year')}), month ({s('calc_basis_month')})", "year"),
+        ("basis", s("calc_basis"), _values(("year", s("calc_basis_year")), ("month", s("calc_basis_month"))),
+         _values(("year", None))),
         ("base", s("calc_base"), f"> {fmt.number(0, lang)}, ≤ {fmt.number(limits['base'][1], lang)}", s("required")),
-        ("mode", s("calc_mode"), f"bonus ({s('calc_mode_bonus')}), commission ({s('calc_mode_commission')})", "bonus"),
+        ("mode", s("calc_mode"), _values(("bonus", s("calc_mode_bonus")), ("commission", s("calc_mode_commission"))),
+         _values(("bonus", None))),
         ("target", f"{s('calc_target')}, {bonus}", span("target"), s("required")),
         ("achievement", f"{s('calc_achievement')}, {bonus}", span("achievement"), s("required")),
         ("threshold", f"{s('calc_threshold')}, {bonus}", span("threshold"), fmt.number(0, lang)),
