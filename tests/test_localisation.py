@@ -42,7 +42,7 @@ PENDING = re.compile(r"reported by|cited by|\b(Czechia|Slovakia|Ministry|Univers
                      r"|SK ISCO-08 \(Sústava povolaní\))$")
 # Words that are the same in English and in that language (checked against the language's dictionary use).
 SAME_WORD = {
-    "fr": {"Navigation", "Sources", "Source", "Commission", "Mission", "Date", "Code", "Note"},
+    "fr": {"Navigation", "Sources", "Source", "Commission", "commission", "Mission", "Date", "Code", "Note"},
     "es": {"no", "bonus"},
     "sk": set(),
     "cs": set(),
