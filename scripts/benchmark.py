@@ -35,18 +35,16 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+import serve  # scripts/serve.py: this script's own folder is first on sys.path
+from amkam.chromium import ARGS, CHROMIUM
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "scripts" / "bench"
 REPORTS = ROOT / ".cache" / "bench"  # full Lighthouse reports: large, not committed (.cache/ is ignored)
-sys.path.insert(0, str(ROOT / "scripts"))
-
-import serve  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts")  # what a build reads (as tests/conftest.py)
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
-                "--disable-component-update --disable-sync")
+CHROME_FLAGS = " ".join(ARGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("index", "key-account-manager", "compensation", "salary-calculator")
 CALCULATOR = "salary-calculator"
@@ -556,7 +554,7 @@ def log(message: str) -> None:
 
 def measure(args: argparse.Namespace, work: Path) -> dict:
     started = time.perf_counter()
-    results: dict = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    results: dict = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                      "machine": {"cores": os.cpu_count(), "load_before": round(os.getloadavg()[0], 2)},
                      "versions": tool_versions(), "runs": args.runs, "lighthouse_runs": args.lighthouse_runs,
                      "builds": {}}
