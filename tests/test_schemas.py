@@ -9,14 +9,9 @@ from __future__ import annotations
 import copy
 import json
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
 
 from amkam import validation
 from amkam.validation import (
@@ -28,6 +23,7 @@ from amkam.validation import (
     required_string_keys,
     validate,
 )
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")
