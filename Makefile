@@ -48,7 +48,11 @@ serve: install $(CARD_FONT) ## serve the site locally with live reload at http:/
 build: install $(CARD_FONT) ## build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-test: install $(CARD_FONT) /usr/bin/chromium /usr/bin/java node_modules/.installed ## run the whole test suite (build, content, browser, accessibility)
+lint: install node_modules/.installed ## lint the Python (ruff) and the site's JavaScript (ESLint); part of `make test`
+	$(BIN)/ruff check scripts tests
+	node_modules/.bin/eslint "docs/assets/javascripts/**/*.js" eslint.config.js
+
+test: lint $(CARD_FONT) /usr/bin/chromium /usr/bin/java node_modules/.installed ## lint, then run the whole test suite (build, content, browser, accessibility; 2 workers)
 	$(BIN)/python -m pytest
 
 scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/package-lock.json
@@ -58,4 +62,4 @@ scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/
 bench: install $(CARD_FONT) /usr/bin/chromium scripts/bench/node_modules/.installed ## measure builds, page weight and Lighthouse scores against the targets (scripts/bench/RESULTS.md)
 	$(BIN)/python scripts/benchmark.py
 
-.PHONY: help install serve build test bench
+.PHONY: help install serve build lint test bench

@@ -26,6 +26,7 @@ from amkam.validation import (
     required_string_keys,
     validate,
 )
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

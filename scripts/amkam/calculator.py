@@ -146,7 +146,8 @@ def examples_table(site: SiteData, lang: str) -> str:
         results = ex["results"]
         rows.append({
             "id": ex["id"], "title": t(f"example_{ex['id']}", lang), "results": results,
-            "summary": f"{fmt.country_name(ex['params']['country'], lang)}; {_summary(site, ex['params'], lang, currency)}",
+            "summary": f"{fmt.country_name(ex['params']['country'], lang)}; "
+                       f"{_summary(site, ex['params'], lang, currency)}",
             "query": "&".join(f"{k}={v}" for k, v in ex["params"].items()),
             "text": {k: fmt.amount(results[k], currency, lang) if results[k] else t("result_none", lang)
                      for k in ("variable", "total", "ote")},

@@ -1,14 +1,14 @@
 """Locale formatting of the site's figures with Babel (build time).
 
 Whole amounts are shown without cents (48 000 €, €48,000); anything else keeps two decimals.
-Tests format expected values with these same functions, so a page and its test cannot disagree on style.
+tests/test_formatting.py checks these functions against literal strings written from CLDR's rules.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 import datetime as dt
+import re
 from decimal import Decimal
 
 from babel import Locale
@@ -18,6 +18,14 @@ from babel.numbers import format_decimal, parse_pattern
 
 EN_DASH = "\u2013"
 NBSP = "\u00a0"
+# CLDR's minimumGroupingDigits where it is not 1 (Babel ignores it; ICU's Intl.NumberFormat, used by the calculator,
+# applies it): Spanish groups only numbers of five digits or more (8000 €, 48.000 €).
+MIN_GROUPING_DIGITS = {"es": 2}
+
+
+def _grouped(number: Decimal, lang: str) -> bool:
+    """Whether CLDR puts a group separator in this number (primary group of 3 digits)."""
+    return abs(number) >= 10 ** (2 + MIN_GROUPING_DIGITS.get(lang.split("_")[0], 1))
 
 
 def _apply(pattern_text: str, value, lang: str, *, max_frac: int, currency: str | None = None) -> str:
@@ -27,7 +35,7 @@ def _apply(pattern_text: str, value, lang: str, *, max_frac: int, currency: str 
     whole = number == number.to_integral_value()
     pattern.frac_prec = (0, 0) if whole else (max_frac if currency else 0, max_frac)
     return pattern.apply(number, Locale.parse(lang), currency=currency, currency_digits=False,
-                         decimal_quantization=True)
+                         decimal_quantization=True, group_separator=_grouped(number, lang))
 
 
 def amount(value, currency: str, lang: str) -> str:
@@ -44,7 +52,8 @@ def percent(value, lang: str) -> str:
 
 
 def number(value, lang: str) -> str:
-    return format_decimal(Decimal(str(value)), locale=lang, decimal_quantization=False)
+    number = Decimal(str(value))
+    return format_decimal(number, locale=lang, decimal_quantization=False, group_separator=_grouped(number, lang))
 
 
 def year(value) -> str:

@@ -136,7 +136,7 @@ def minified(docs_dir: Path, name: str) -> str:
 
 def inline_site_assets(html: str, docs_dir: Path, where: str) -> str:
     for name, (link, element) in INLINE.items():
-        html, found = link.subn(lambda _: element.format(minified(docs_dir, name)), html)
+        html, found = link.subn(lambda _, element=element, name=name: element.format(minified(docs_dir, name)), html)
         if found != 1:
             raise PostprocessError(f"{where}: expected one link to {name} to inline, found {found}")
     return html
