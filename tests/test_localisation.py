@@ -143,7 +143,8 @@ def test_no_english_interface_or_data_strings(site, lang):
     assert "Dark mode" in deny and "Permanent link" in deny, "the denylist lost material's own strings"
     pages = sorted((site.root / lang).rglob("*.html"))
     assert len(pages) > 10
-    problems = {path.relative_to(site.root).as_posix(): found for path in pages if (found := english_on(path, lang, deny))}
+    problems = {path.relative_to(site.root).as_posix(): found
+                for path in pages if (found := english_on(path, lang, deny))}
     assert not problems, f"English strings on {lang} pages: " + "; ".join(
         f"{page}: {', '.join(found)}" for page, found in problems.items())
 
@@ -152,7 +153,8 @@ def test_no_english_interface_or_data_strings(site, lang):
 def test_pending_english_from_data(site, lang):
     """The data strings other work owns (PENDING): reported as xfail while any is still on a page."""
     deny = denylist(str(site.root))
-    found = sorted({x for path in (site.root / lang).rglob("*.html") for x in english_on(path, lang, deny, pending=True)})
+    found = sorted({x for path in (site.root / lang).rglob("*.html")
+                    for x in english_on(path, lang, deny, pending=True)})
     if found:
         pytest.xfail(f"{len(found)} English data strings on {lang} pages, owned elsewhere: " + "; ".join(found))
 
@@ -170,4 +172,5 @@ def test_no_iso_dates_in_visible_text(site, lang):
         for where, text in visible_strings(soup, None):
             for match in ISO_DATE.finditer(text):
                 found.append(f"{rel} {where}: {match.group(0)} in {text[:80]!r}")
-    assert not found, "ISO dates in visible text (dates go through formatting.published / long_date): " + "; ".join(found)
+    assert not found, ("ISO dates in visible text (dates go through formatting.published / long_date): "
+                       + "; ".join(found))

@@ -16,7 +16,8 @@ DESKTOP = {"width": 1280, "height": 900}
 # auto or scroll) while holding content wider than itself.
 OVERFLOW = """() => {
   const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-    + (typeof el.className === 'string' && el.className.trim() ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+    + (typeof el.className === 'string' && el.className.trim()
+       ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
   const boxes = [];
   for (const el of document.querySelectorAll('article, article *')) {
     const overflow = getComputedStyle(el).overflowX;
@@ -28,7 +29,9 @@ OVERFLOW = """() => {
   const wide = [];
   for (const el of document.querySelectorAll('body *')) {
     const out = e => e.getBoundingClientRect().right > innerWidth + 0.5;
-    if (out(el) && ![...el.children].some(out)) wide.push(`${name(el)} right edge ${Math.round(el.getBoundingClientRect().right)}`);
+    if (out(el) && ![...el.children].some(out)) {
+      wide.push(`${name(el)} right edge ${Math.round(el.getBoundingClientRect().right)}`);
+    }
   }
   return {document: document.documentElement.scrollWidth, screen: innerWidth, boxes, wide: wide.slice(0, 5)};
 }"""

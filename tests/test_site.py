@@ -196,7 +196,8 @@ def test_czech_page_shows_koruna_as_kc(site):
 def test_every_fact_of_the_data_file_appears_in_the_language(site, lang):
     text = " ".join(site.soup(lang, page).get_text() for page in PAGES)
     # A range may be written in any of its sentence forms (fact, fact_from, fact_between markers).
-    forms = [None] + [t(f"{key}{suffix}", lang) for key in ("range_from", "range_between") for suffix in ("", "_percent")]
+    forms = [None] + [t(f"{key}{suffix}", lang) for key in ("range_from", "range_between")
+                      for suffix in ("", "_percent")]
     missing = [name for name, fact in FIGURES["facts"].items()
                if not any(fmt.quantity(fact, lang, form) in text for form in forms)]
     assert not missing, f"facts never shown in {lang}: {missing}"

@@ -9,8 +9,6 @@ the calculator's name does not promise a gross-to-net calculation."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import yaml
 from bs4 import BeautifulSoup

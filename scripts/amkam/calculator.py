@@ -11,9 +11,8 @@ import re
 
 from markupsafe import Markup
 
-from . import collation
+from . import collation, salary_model
 from . import formatting as fmt
-from . import salary_model
 from .data import SiteData
 from .templates import render
 

@@ -6,12 +6,13 @@ accent-stripping sort gets these wrong, so every list the site sorts for readers
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Callable
+from collections.abc import Callable
+from functools import cache
 
 import icu
 
-@lru_cache(maxsize=None)
+
+@cache
 def collator(locale: str) -> icu.Collator:
     """ICU's collator for a locale: a language's locale from the registry (cs_CZ), or a language code (cs)."""
     return icu.Collator.createInstance(icu.Locale(locale))

@@ -18,8 +18,7 @@ from dataclasses import dataclass
 
 from babel import Locale
 
-from . import calculator
-from . import collation
+from . import calculator, collation
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError

@@ -8,10 +8,10 @@ finds "variabilní", "variabilnej", "variabilných")."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 
-@lru_cache(maxsize=None)
+@cache
 def variant_pattern(variant: str) -> re.Pattern:
     """The regular expression that finds one avoided variant in text."""
     words = [re.escape(word[:-1]) + r"\w*" if word.endswith("*") else re.escape(word) for word in variant.split()]
