@@ -11,11 +11,12 @@ from playwright.sync_api import expect
 
 from amkam import calculator, salary_model
 from browser import PageWatch
+from js_model import CASES as CASES_FILE
 from conftest import FIGURES, LANGUAGES, ROOT, SITE_DATA, t
 
 pytestmark = pytest.mark.browser
 
-CASES = yaml.safe_load((ROOT / "tests" / "salary_cases.yml").read_text("utf-8"))["cases"]
+CASES = yaml.safe_load(CASES_FILE.read_text("utf-8"))["cases"]
 VALID = [c for c in CASES if "results" in c["expect"]]
 RESULTS = ("variable", "total", "ote", "per-payment", "monthly-average")
 
@@ -54,7 +55,7 @@ def test_each_language_opens_on_its_country_with_results_at_once(site, watched, 
     watched.goto(url_for(site, lang))
     params = calculator.default_params(SITE_DATA, lang)
     assert watched.locator('select[name="country"]').input_value() == params["country"]
-    outcome = salary_model.compute(params, calculator.model_countries(FIGURES))
+    outcome = salary_model.compute(params, calculator.model_countries(FIGURES), calculator.model_limits(FIGURES))
     assert values(watched) == expected_values(outcome["results"])
     assert parse_qs(urlsplit(watched.url).query)["country"] == [params["country"]]
 
@@ -247,3 +248,4 @@ def test_without_javascript_the_page_shows_worked_examples_that_the_script_confi
         shown = {key: tab.locator(f'[data-result="{key}"]').get_attribute("data-value") for key in numbers}
         assert shown == numbers, query
     live.close()
+

@@ -251,7 +251,7 @@ CORRUPTIONS = [
     (string_not_per_language, "strings", "dismiss", "(entry)", "one text per language"),
     (delete_covers_base, "strings", "covers_base", "(entry)", "scripts/hooks/figures.py"),
     (delete_example_title, "strings", "example_commission", "(entry)", "calculator example 'commission'"),
-    (delete_error_message, "strings", "err_tiers_order", "(entry)", "docs/assets/javascripts/calculator.js"),
+    (delete_error_message, "strings", "err_tiers_order", "(entry)", "docs/assets/javascripts/calculator/calculator.js"),
     (delete_stat_range, "strings", "stat_range", "(entry)", "salary range"),
 ]
 
@@ -341,7 +341,7 @@ LITERAL_KEYS = [
     (ROOT / "scripts" / "hooks", "*.py", r"""\bs\(\s*["']([a-z0-9_]+)["']\)"""),
     (ROOT / "scripts" / "hooks" / "templates", "*.*", r"""\bt\(\s*["']([a-z0-9_]+)["']\s*\)"""),
     (ROOT / "overrides", "*.html", r"\bui\.([a-z0-9_]+)"),
-    (ROOT / "docs" / "assets" / "javascripts", "calculator.js", r"\bT\.([a-z0-9_]+)"),
+    (ROOT / "docs" / "assets" / "javascripts" / "calculator", "calculator.js", r"\bT\.([a-z0-9_]+)"),
 ]
 
 
@@ -358,8 +358,8 @@ def test_literal_string_keys_of_the_code_exist(real):
 
 def test_the_calculator_script_only_reads_texts_it_is_given():
     """calculator.js reads C.text (T): the hook passes it the err_ keys and SCRIPT_TEXTS, nothing else."""
-    hook = (ROOT / "scripts" / "hooks" / "calculator.py").read_text("utf-8")
+    hook = (ROOT / "scripts" / "amkam" / "calculator.py").read_text("utf-8")
     script_texts = set(re.findall(r'"([a-z0-9_]+)"', re.search(r"SCRIPT_TEXTS = \(([^)]*)\)", hook).group(1)))
-    script = (ROOT / "docs" / "assets" / "javascripts" / "calculator.js").read_text("utf-8")
+    script = (ROOT / "docs" / "assets" / "javascripts" / "calculator" / "calculator.js").read_text("utf-8")
     read = set(re.findall(r"\bT\.([a-z0-9_]+)", script))
     assert read and not {key for key in read if not key.startswith("err_")} - script_texts

@@ -44,7 +44,7 @@ DISTRIBUTION_PERIODS = ("year", "month")
 # calculator.py reads these examples' parameters (examples["accelerator"]["tiers"], ...) for the form's hints.
 REQUIRED_EXAMPLES = {"accelerator": "tiers", "commission": "brackets"}
 
-# The salary calculator's choices (scripts/salary_model.py `_parse`, options in scripts/hooks/calculator.py).
+# The salary calculator's choices (scripts/amkam/salary_model.py `_parse`, options in scripts/amkam/calculator.py).
 CALC_BASIS = ("year", "month")
 CALC_MODES = ("bonus", "commission")
 # The error codes salary_model._parse can give each calculator parameter.
@@ -396,7 +396,7 @@ def _check_occupations(data: dict, figures: dict, path: str, figures_path: str, 
 # --- UI strings the code builds at run time --------------------------------------------------------------------
 
 def _calc_error_key(name: str, code: str) -> str:
-    """The strings.yml key docs/assets/javascripts/calculator.js looks up for a field's error (`message`)."""
+    """The strings.yml key docs/assets/javascripts/calculator/calculator.js looks up for a field's error (`message`)."""
     if name in CALC_PAIR_FIELDS:
         return f"err_{name}_{code}"
     if name == "payments" and code == "range":
@@ -436,12 +436,12 @@ def string_key_uses(figures: dict) -> dict[str, str]:
                                             f"'{example['id']}'")
     for key in CALC_RESULTS:
         uses[f"result_{key}"] = "scripts/hooks/templates/calculator_form.html labels a calculator result"
-    uses["err_choice"] = "docs/assets/javascripts/calculator.js shows it for any error without a message of its own"
+    uses["err_choice"] = "docs/assets/javascripts/calculator/calculator.js shows it for any error without a message of its own"
     for name, codes in CALC_ERRORS.items():
         for code in codes:
             key = _calc_error_key(name, code)
             if key not in CALC_ERROR_FALLBACKS:
-                uses.setdefault(key, f"docs/assets/javascripts/calculator.js shows it for error '{code}' of "
+                uses.setdefault(key, f"docs/assets/javascripts/calculator/calculator.js shows it for error '{code}' of "
                                      f"calculator field '{name}'")
     return uses
 
