@@ -16,14 +16,16 @@
   var formats = {};
 
   /**
-   * A number format of this language, made once.
+   * A number format of this language, made once. Digits are always grouped, as the build's Babel groups them
+   * (Spanish too: 1.234, where Intl's default would write 1234), so that the script's numbers look like the page's.
    * @param {string} lang the page's language (en, fr, …)
    * @param {Intl.NumberFormatOptions} options Intl options
    * @returns {Intl.NumberFormat}
    */
   function numberFormat(lang, options) {
     var key = lang + JSON.stringify(options);
-    return formats[key] || (formats[key] = new Intl.NumberFormat(lang, options));
+    return formats[key] ||
+      (formats[key] = new Intl.NumberFormat(lang, Object.assign({ useGrouping: "always" }, options)));
   }
 
   /**
