@@ -300,8 +300,8 @@ def _calculator(ctx: _Context, part: str) -> str:
 # --- pay headlines (figures.yml `pay`; rules in pay.py) ----------------------------------------------------------
 
 def _amount_line(ctx: _Context, row: dict) -> str:
-    """'median: £39,039 per year, base + variable, gross' for a salary figure."""
-    stats = "; ".join(f"{stat['label']}{ctx.t('colon')}{stat['text']}" for stat in _stats(ctx, row))
+    """'£39,039 (median) per year, base + variable, gross' for a salary figure."""
+    stats = "; ".join(f"{stat['text']} ({stat['label']})" for stat in _stats(ctx, row))
     period, covers = ctx.t(f"period_{row['period']}"), ctx.t(f"covers_{row['covers']}")
     gross = ctx.t("pay_gross" if row["gross"] else "pay_net")
     return f"{stats} {period}, {covers}, {gross}"
@@ -326,7 +326,7 @@ def _minimum_wage_view(ctx: _Context, code: str) -> dict:
     since = fmt.long_date(pay.as_date(wage["since"]), ctx.lang)
     period = ctx.t(f"period_{wage['period']}")
     amount = fmt.amount(wage["amount"], wage["currency"], ctx.lang)
-    return {"text": f"{amount} {period}, {ctx.t('pay_gross')}, {ctx.t('since_date').replace('{date}', since)}",
+    return {"text": f"{amount} {period}, {ctx.t('pay_gross')}", "since": ctx.t("since_date").replace("{date}", since),
             "source_href": href, "source_name": name, "via": _via(ctx, wage["source"])}
 
 
@@ -341,8 +341,12 @@ def _role_view(ctx: _Context, code: str, role: str) -> dict:
 def _country_view(ctx: _Context, code: str) -> dict:
     national = pay.national(ctx.data, code)
     tool = pay.country_pay(ctx.data, code).get("gross_to_net")
+    roles = [_role_view(ctx, code, role) for role in pay.ROLES]
+    if all("gap" in r for r in roles) and len({r["searched"] for r in roles}) == 1:
+        for r in roles[:-1]:  # one gap declared for both roles: say what was searched once, after the last
+            r["searched"] = None
     return {"code": code, "slug": code.lower(), "name": fmt.country_name(code, ctx.lang),
-            "roles": [_role_view(ctx, code, role) for role in pay.ROLES],
+            "roles": roles,
             "national": _figure_view(ctx, national) if national else None,
             "minimum_wage": _minimum_wage_view(ctx, code), "gross_to_net": tool}
 
