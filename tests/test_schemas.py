@@ -54,7 +54,7 @@ def _example_index(figures, example_id):
 
 
 def set_currency(d):
-    d["figures"]["salaries"][_salary_index(d["figures"], "de-kam-ba")]["currency"] = "XYZ"
+    d["figures"]["salaries"][_salary_index(d["figures"], "de-kam-stepstone")]["currency"] = "XYZ"
 
 
 def drop_label_sk(d):
@@ -211,7 +211,7 @@ def delete_stat_range(d):
 
 CORRUPTIONS = [
     # (change, file, entry, field, words the problem must contain)
-    (set_currency, "figures", "salaries[7] (de-kam-ba)", "currency", "'XYZ' is not one of EUR, CZK, GBP"),
+    (set_currency, "figures", "salaries[7] (de-kam-stepstone)", "currency", "'XYZ' is not one of EUR, CZK, GBP"),
     (drop_label_sk, "figures", "salaries[0] (fr-kam-junior)", "label.sk", "missing"),
     (fact_low_without_high, "figures", "facts.portfolio_am", "high", "missing"),
     (fact_low_above_high, "figures", "facts.portfolio_am", "high", "low < high"),
