@@ -8,7 +8,6 @@
     if (!box || box.dataset.ready) return;
     box.dataset.ready = "1";
     var form = box.querySelector(".pay-picker"), select = box.querySelector("#pay-country");
-    var anchor = form.nextElementSibling;
     function show(code) {
       var card = box.querySelector('.pay-country[data-country="' + code + '"]');
       if (!card) return false;
@@ -28,7 +27,6 @@
       else url.searchParams.set("country", select.value);
       history.replaceState(history.state, "", url.toString());
     });
-    void anchor;
   }
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(setup);
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", setup);
