@@ -413,7 +413,7 @@ def _glance(ctx: _Context, page: str) -> str:
     view = _country_view(ctx, code)
     role_view = next(r for r in view["roles"] if r["role"] == glance["role"])
     rows = []
-    for key in ("education", "experience", "tools", "portfolio", "reporting", "next_roles"):
+    for key in (k for k in glance if k != "role"):
         entry = glance[key]
         rows.append({"key": key, "label": ctx.t(f"glance_{key}"), "text": entry["text"][ctx.lang],
                      "facts": [_fact_view(ctx, name) for name in entry.get("facts", [])]})

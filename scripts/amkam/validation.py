@@ -438,6 +438,10 @@ def string_key_uses(figures: dict) -> dict[str, str]:
         uses[f"role_{role}_short"] = f"scripts/amkam/markers.py (_measures) abbreviates role '{role}'"
     for period in defs["minimumWage"]["properties"]["period"]["enum"]:
         uses[f"period_{period}"] = f"scripts/amkam/markers.py (minimum wage) shows 'period: {period}'"
+    glance = schema("occupations")["$defs"]["occupation"]["properties"]["glance"]["properties"]
+    for key in glance:
+        if key != "role":
+            uses[f"glance_{key}"] = f"scripts/amkam/markers.py (_glance) labels the at-a-glance row '{key}'"
     for topic in defs["payRule"]["properties"]["topic"]["enum"]:
         uses[f"topic_{topic}"] = f"scripts/amkam/markers.py (rules) names topic '{topic}'"
     for covers in salary["covers"]["enum"]:
