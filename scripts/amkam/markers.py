@@ -370,6 +370,11 @@ def _md_source(ctx: _Context, view: dict) -> str:
     return f"[\\[{view['source_name']}, {view['year']}\\]]({view['source_href']}){{ .fig-src }}{via}"
 
 
+def _mid_sentence(text: str) -> str:
+    """A data label inside a sentence: 'All employees' -> 'all employees'; 'KAM ...' and names keep their case."""
+    return text[:1].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
 def _answer(ctx: _Context, role: str) -> str:
     """The FAQ's answer to 'How much does an AM / a KAM earn?' for the reader's country (Markdown)."""
     if role not in pay.ROLES:
@@ -382,12 +387,14 @@ def _answer(ctx: _Context, role: str) -> str:
     if "figure" in role_view:
         fig = role_view["figure"]
         parts.append(ctx.t("answer_figure").replace("{country}", country).replace("{figure}", fig["amount"])
-                     .replace("{what}", f"{fig['label']} ({fig['measures']})") + " " + _md_source(ctx, fig))
+                     .replace("{what}", f"{_mid_sentence(fig['label'])} ({fig['measures']})") + " "
+                     + _md_source(ctx, fig))
     else:
         parts.append(ctx.t("answer_gap").replace("{country}", country))
     if view["national"]:
         nat = view["national"]
-        parts.append(ctx.t("answer_context").replace("{figure}", nat["amount"]).replace("{what}", nat["label"])
+        parts.append(ctx.t("answer_context").replace("{figure}", nat["amount"])
+                     .replace("{what}", _mid_sentence(nat["label"]))
                      + " " + _md_source(ctx, nat))
     others = [fmt.country_name(c, ctx.lang) for c in pay.countries_in_order(ctx.data, code)[1:]
               if pay.headline(ctx.data, c, role)]
