@@ -115,7 +115,7 @@ def pytest_configure(config):
     if result.returncode != 0:
         process.terminate()
         raise pytest.UsageError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
-    os.environ.update(dict(zip(ENV_SITE, (str(out), url, str(log)))))
+    os.environ.update(dict(zip(ENV_SITE, (str(out), url, str(log)), strict=True)))
     config._amkam_site = (process, out, log)
 
 
@@ -144,7 +144,7 @@ def browser():
     from browser import ARGS, CHROMIUM
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=list(ARGS))
         yield chromium
         chromium.close()
 

@@ -20,7 +20,7 @@ CORRUPTIONS = [
      ["figures.yml", "fr-kam-junior", "'stats.average'", "expected a number"]),
     ("unknown country", "    country: DE\n", "    country: XX\n",
      ["figures.yml", "de-kam-stepstone", "'country'", "'XX'"]),
-    ("missing translation", "      sk: Junior KAM, fixná zložka\n", "",
+    ("missing translation", "      sk: Junior KAM, pevná zložka\n", "",
      ["figures.yml", "fr-kam-junior", "'label.sk'", "missing"]),
     ("unknown source", "    source: akimbo\n", "    source: nowhere\n",
      ["figures.yml", "fr-kam-junior", "'source'", "nowhere"]),

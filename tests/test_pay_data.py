@@ -98,7 +98,7 @@ def test_role_figures_are_a_role_or_an_occupation_code_and_context_is_neither():
         assert set(roles) <= set(ROLES)
         if item.get("occupation"):
             assert len(item["occupation"]["code"]) >= 4 and item["occupation"]["stands_for"]
-    for code, entry in FIGURES["pay"]["countries"].items():
+    for code, _entry in FIGURES["pay"]["countries"].items():
         national = pay.national(FIGURES, code)
         if national:
             assert not pay.roles_of(national) and pay.status(FIGURES, national["year"]) == "current"

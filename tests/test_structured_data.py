@@ -12,8 +12,7 @@ import yaml
 from amkam import formatting as fmt
 from amkam import pay
 from amkam.registry import load_registry
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, PAGES, ROOT, build_with_broken_data
-from conftest import FIGURES
+from conftest import DEFAULT_LANGUAGE, FIGURES, LANGUAGES, PAGES, ROOT, build_with_broken_data
 
 OCCUPATIONS_YML = "docs/assets/data/occupations.yml"
 OCCUPATION_PAGES = ("account-manager", "key-account-manager")
@@ -141,7 +140,7 @@ def test_salaries_are_current_figures_for_the_language_s_country(site, lang, pag
         assert "estimatedSalary" not in data and "occupationLocation" not in data
         return
     assert len(data["estimatedSalary"]) == len(rows)
-    for row, amount in zip(rows, data["estimatedSalary"]):
+    for row, amount in zip(rows, data["estimatedSalary"], strict=True):
         assert pay.status(FIGURES, row["year"]) == "current" and row["source"] != "brief"
         assert amount["name"] == row["label"][lang]
         assert FIGURES["sources"][row["source"]]["publisher"] in amount["description"]
@@ -169,7 +168,8 @@ def test_no_other_page_carries_occupation_markup(site):
 
 CORRUPTIONS = [
     # (what is broken, text replaced, replacement, words the error must contain)
-    ("unknown skill", "             needs_analysis, maximise_revenue]\n    responsibilities:\n      section: responsibilities",
+    ("unknown skill",
+     "             needs_analysis, maximise_revenue]\n    responsibilities:\n      section: responsibilities",
      "             needs_analysis, maximise_revenues]\n    responsibilities:\n      section: responsibilities",
      ["occupations.yml", "occupations.key-account-manager", "'skills[11]'", "maximise_revenues"]),
     ("glance for an unknown role", "    glance:\n      role: kam\n", "    glance:\n      role: ceo\n",

@@ -1,6 +1,10 @@
 """Every marker a page may hold, rendered for the page's language:
 
 - `{{ figures KIND:NAME }}`: a fact, the worked example, a table or a classification code from figures.yml;
+  a fact renders its value only, in the form the sentence needs (`fact`: compact, '10–30 %', '3–5';
+  `fact_from`: 'de 10 à 30 %', 'from 10 to 30%', 'del 10 % al 30 %'; `fact_between`: 'entre 10 et 30 %',
+  'entre el 10 % y el 30 %'), and `cite:NAME` renders its source and date as a link to the sources page, placed by
+  the page at the end of the clause or sentence, never between a number and its noun;
 - `{{ glossary }}`: the glossary, one `###` term per entry, with the same id in every language;
 - `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py).
 
@@ -10,13 +14,11 @@ Anything else between `{{` and `}}` is a typo and raises MarkerError.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from babel import Locale
 
-from . import calculator
-from . import pay
+from . import calculator, collation, pay
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError
@@ -70,6 +72,7 @@ class _Context:
     def __init__(self, page: PageRef, site: SiteData):
         self.page = page
         self.lang = page.lang
+        self.locale = site.registry.language(page.lang).locale
         self.site = site
         self.data = site.figures
         self.sources_url = relative_url(site.registry.root(page.lang) + "sources/", page.url)
@@ -86,7 +89,7 @@ class _Context:
             return str(year)
         published = source_id and self.data["sources"][source_id]["published"]
         if published:
-            return f"{self.t('year_not_stated')} {published}"
+            return f"{self.t('year_not_stated')} {fmt.published(published, self.locale)}"
         return self.t("undated")
 
     def render(self, template: str, **values) -> str:
@@ -106,17 +109,34 @@ def _short_publisher(source: dict) -> str:
     return source["publisher"].split(",")[0]
 
 
-def _fact(ctx: _Context, name: str) -> str:
+def _fact_data(ctx: _Context, name: str) -> dict:
     fact = ctx.data["facts"].get(name)
     if fact is None:
         raise ctx.fail(f"unknown fact '{name}' (facts are listed in figures.yml)")
-    text = fmt.quantity(fact, ctx.lang)
+    return fact
+
+
+def _fact_in(form: str | None):
+    """The value of a fact; a range in the sentence form `form` (a strings.yml key, per kind of figure)."""
+    def render_fact(ctx: _Context, name: str) -> str:
+        fact = _fact_data(ctx, name)
+        if form is None or "low" not in fact:
+            return fmt.quantity(fact, ctx.lang)
+        key = f"{form}_percent" if fact["type"] == "percent" else form
+        return fmt.quantity(fact, ctx.lang, ctx.t(key))
+    return render_fact
+
+
+def _cite(ctx: _Context, name: str) -> str:
+    """A fact's source and date, '[KEDGE, undated]', linked to the sources page; empty for illustrations."""
+    fact = _fact_data(ctx, name)
     source_id = fact["source"]
     if source_id in (None, ILLUSTRATION):
-        return text
+        return ""
     source = ctx.data["sources"][source_id]
-    year = fact["year"] or source["published"] or ctx.t("undated")
-    return f"{text} [\\[{_short_publisher(source)}, {year}\\]](sources.md#src-{source_id}){{ .fig-src }}"
+    when = fact["year"] or source["published"]
+    when = fmt.published(when, ctx.locale) if when else ctx.t("undated")
+    return f"[\\[{_short_publisher(source)}, {when}\\]](sources.md#src-{source_id}){{ .fig-src }}"
 
 
 def _example(ctx: _Context, name: str) -> str:
@@ -154,6 +174,11 @@ def _source_link(ctx: _Context, source_id):
     return f"{ctx.sources_url}#src-{source_id}", _short_publisher(ctx.data["sources"][source_id])
 
 
+def _source_lang(ctx: _Context, source_id) -> str | None:
+    """The language of a source's own name (a publisher's name stays in its language, marked with `lang`)."""
+    return ctx.data["sources"][source_id]["lang"] if source_id else None
+
+
 def _via(ctx: _Context, source_id) -> str | None:
     """'reported by La Vanguardia' in the page's language, for a source read through a second party."""
     via = source_id and ctx.data["sources"][source_id].get("via")
@@ -186,7 +211,8 @@ def _salary_row(ctx: _Context, row: dict) -> dict:
         "covers": ctx.t(f"covers_{row['covers']}"), "period": ctx.t(f"period_{row['period']}"),
         "year": ctx.when(row["year"], row["source"]), "status": status, "status_text": ctx.t(f"status_{status}"),
         "measures": _measures(ctx, row),
-        "source_href": href, "source_name": source_name, "via": _via(ctx, row["source"]),
+        "source_href": href, "source_name": source_name, "source_lang": _source_lang(ctx, row["source"]),
+        "via": _via(ctx, row["source"]),
     }
 
 
@@ -228,15 +254,17 @@ def _conventions_table(ctx: _Context) -> str:
             "currency": f"{fmt.currency_name(country['currency'], ctx.lang)} ({country['currency']})",
             "payments": payments, "payments_raw": country["payments"],
             "quoted": ctx.t(f"quoted_{country['quoted']}"), "note": fmt.country_note(country, ctx.lang),
-            "source_href": href, "source_name": source_name,
+            "source_href": href, "source_name": source_name, "source_lang": _source_lang(ctx, country["source"]),
         })
     return ctx.render("conventions.html", rows=rows)
 
 
 def _sources_table(ctx: _Context) -> str:
     rows = [{
-        "id": sid, "publisher": src["publisher"], "via": _via(ctx, sid), "title": src["title"], "title_lang": src["lang"],
-        "date": src["published"] or ctx.t("undated"), "url": src["url"],
+        "id": sid, "publisher": src["publisher"], "via": _via(ctx, sid), "title": src["title"],
+        "title_lang": src["lang"],
+        "date": fmt.published(src["published"], ctx.locale) if src["published"] else ctx.t("undated"),
+        "datetime": str(src["published"]) if src["published"] else None, "url": src["url"],
         "url_text": re.sub(r"^https?://(www\.)?", "", src["url"] or ""),
     } for sid, src in ctx.data["sources"].items()]
     return ctx.render("sources.html", rows=rows)
@@ -271,19 +299,16 @@ def _code(ctx: _Context, name: str) -> str:
     return str(item[field])
 
 
-FIGURE_KINDS = {"fact": _fact, "example": _example, "table": _table, "code": _code}
-
-
-def _sort_key(text: str) -> str:
-    """Alphabetical order for readers: case and accents ignored (Babel has no collation)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+FIGURE_KINDS = {"fact": _fact_in(None), "fact_from": _fact_in("range_from"), "fact_between": _fact_in("range_between"),
+                "cite": _cite, "example": _example, "table": _table, "code": _code}
 
 
 def _glossary(ctx: _Context) -> str:
     lang = ctx.lang
     names = Locale.parse(lang).languages
     others = [{"code": x, "name": names[x]} for x in ctx.site.registry.codes if x != lang]
-    terms = sorted(ctx.site.glossary["terms"], key=lambda term: _sort_key(term["term"][lang]))
+    by_name = collation.sort_key(ctx.site.registry.language(lang).locale)  # Czech "ch" after "h"
+    terms = sorted(ctx.site.glossary["terms"], key=lambda term: by_name(term["term"][lang]))
     return render("glossary.md", terms=terms, lang=lang, others=others,
                   label=ctx.t("glossary_other_languages") + ctx.t("colon").rstrip())
 
@@ -313,7 +338,7 @@ def _figure_view(ctx: _Context, row: dict) -> dict:
     return {"id": row["id"], "amount": _amount_line(ctx, row), "label": row["label"][ctx.lang],
             "population": ctx.t(f"pop_{row['population']}"), "measures": _measures(ctx, row),
             "year": ctx.when(row["year"], row["source"]), "source_href": href, "source_name": name,
-            "via": _via(ctx, row["source"])}
+            "source_lang": _source_lang(ctx, row["source"]), "via": _via(ctx, row["source"])}
 
 
 def _minimum_wage_view(ctx: _Context, code: str) -> dict:
@@ -323,11 +348,12 @@ def _minimum_wage_view(ctx: _Context, code: str) -> dict:
     if "amount" not in wage:
         return {"text": ctx.t("min_wage_gap")}
     href, name = _source_link(ctx, wage["source"])
-    since = fmt.long_date(pay.as_date(wage["since"]), ctx.lang)
+    since = fmt.long_date(pay.as_date(wage["since"]), ctx.locale)
     period = ctx.t(f"period_{wage['period']}")
     amount = fmt.amount(wage["amount"], wage["currency"], ctx.lang)
     return {"text": f"{amount} {period}, {ctx.t('pay_gross')}", "since": ctx.t("since_date").replace("{date}", since),
-            "source_href": href, "source_name": name, "via": _via(ctx, wage["source"])}
+            "source_href": href, "source_name": name, "source_lang": _source_lang(ctx, wage["source"]),
+            "via": _via(ctx, wage["source"])}
 
 
 def _role_view(ctx: _Context, code: str, role: str) -> dict:
@@ -352,7 +378,7 @@ def _country_view(ctx: _Context, code: str) -> dict:
 
 
 def _reviewed_text(ctx: _Context) -> str:
-    return ctx.t("pay_reviewed").replace("{date}", fmt.long_date(pay.reviewed(ctx.data), ctx.lang))
+    return ctx.t("pay_reviewed").replace("{date}", fmt.long_date(pay.reviewed(ctx.data), ctx.locale))
 
 
 def _summary(ctx: _Context, name: str) -> str:
@@ -361,7 +387,7 @@ def _summary(ctx: _Context, name: str) -> str:
     first = _reader_country(ctx)
     countries = [_country_view(ctx, code) for code in pay.countries_in_order(ctx.data, first)]
     return ctx.render("pay_summary.html", countries=countries, default=first, reviewed=_reviewed_text(ctx),
-                      options=sorted(countries, key=lambda c: _sort_key(c["name"])))
+                      options=sorted(countries, key=lambda c: collation.sort_key(ctx.locale)(c["name"])))
 
 
 def _md_source(ctx: _Context, view: dict) -> str:
@@ -433,8 +459,10 @@ def _fact_view(ctx: _Context, name: str) -> dict:
     fact = ctx.data["facts"][name]
     href, source_name = _source_link(ctx, fact["source"])
     source = ctx.data["sources"][fact["source"]] if fact["source"] else {}
+    when = fact["year"] or source.get("published")
     return {"name": name, "text": fmt.quantity(fact, ctx.lang), "source_href": href, "source_name": source_name,
-            "year": fact["year"] or source.get("published") or ctx.t("undated")}
+            "source_lang": _source_lang(ctx, fact["source"]),
+            "year": fmt.published(when, ctx.locale) if when else ctx.t("undated")}
 
 
 def _rules(ctx: _Context, name: str) -> str:
@@ -443,13 +471,14 @@ def _rules(ctx: _Context, name: str) -> str:
     rules = []
     for rule in pay.rules_in_order(ctx.data, _reader_country(ctx)):
         href, source_name = _source_link(ctx, rule["source"])
-        checked = (fmt.long_date(pay.as_date(rule["checked"]), ctx.lang) if rule["checked"]
+        checked = (fmt.long_date(pay.as_date(rule["checked"]), ctx.locale) if rule["checked"]
                    else ctx.t("rule_not_rechecked"))
         rules.append({"id": rule["id"], "country": rule["country"],
                       "country_name": ctx.t("eu_name") if rule["country"] == "EU"
                       else fmt.country_name(rule["country"], ctx.lang),
                       "topic": ctx.t(f"topic_{rule['topic']}"), "text": rule["text"][ctx.lang],
                       "source_href": href, "source_name": source_name or ctx.t("no_source"),
+                      "source_lang": _source_lang(ctx, rule["source"]),
                       "via": _via(ctx, rule["source"]), "checked": checked})
     return ctx.render("pay_rules.html", rules=rules)
 

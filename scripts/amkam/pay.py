@@ -98,7 +98,7 @@ def problems(figures: dict) -> list[tuple[str, str, str]]:
     ids = {row["id"]: row for row in figures["salaries"]}
     for code in pay["core"]:
         if code not in pay["countries"]:
-            out.append((f"pay.core", code, "a core country needs an entry under pay.countries"))
+            out.append(("pay.core", code, "a core country needs an entry under pay.countries"))
     for code, entry in pay["countries"].items():
         for role in ROLES:
             if headline(figures, code, role) is None and gap(figures, code, role) is None:
