@@ -19,7 +19,7 @@ CORRUPTIONS = [
     ("wrong type", "stats: {average: 35000}", "stats: {average: lots}",
      ["figures.yml", "fr-kam-junior", "'stats.average'", "expected a number"]),
     ("unknown country", "    country: DE\n", "    country: XX\n",
-     ["figures.yml", "de-kam-ba", "'country'", "'XX'"]),
+     ["figures.yml", "de-kam-stepstone", "'country'", "'XX'"]),
     ("missing translation", "      sk: Junior KAM, pevná zložka\n", "",
      ["figures.yml", "fr-kam-junior", "'label.sk'", "missing"]),
     ("unknown source", "    source: akimbo\n", "    source: nowhere\n",
