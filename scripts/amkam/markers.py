@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from babel import Locale
+from markupsafe import escape
 
 from . import calculator, collation, pay
 from . import formatting as fmt
@@ -136,7 +137,10 @@ def _cite(ctx: _Context, name: str) -> str:
     source = ctx.data["sources"][source_id]
     when = fact["year"] or source["published"]
     when = fmt.published(when, ctx.locale) if when else ctx.t("undated")
-    return f"[\\[{_short_publisher(source)}, {when}\\]](sources.md#src-{source_id}){{ .fig-src }}"
+    publisher = escape(_short_publisher(source))
+    if source["lang"] != ctx.lang:  # an organisation's name stays in its language, and says which
+        publisher = f'<span lang="{source["lang"]}">{publisher}</span>'
+    return f"[\\[{publisher}, {when}\\]](sources.md#src-{source_id}){{ .fig-src }}"
 
 
 def _example(ctx: _Context, name: str) -> str:
@@ -276,7 +280,8 @@ def _classifications_table(ctx: _Context) -> str:
         codes = [item[k] for k in ("isco", "code") if k in item]
         if "esco_code" in item:
             codes.append(f"ESCO {item['esco_code']}")
-        rows.append({"key": key, "system": item["system"], "code": " · ".join(codes),
+        rows.append({"key": key, "system": item["system"], "system_lang": item.get("system_lang"),
+                     "code": " · ".join(codes),
                      "label": item["label"], "label_lang": item["lang"], "uri": item.get("uri")})
     return ctx.render("classifications.html", rows=rows)
 
