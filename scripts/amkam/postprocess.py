@@ -116,6 +116,8 @@ ASSETS = {
     "assets/stylesheets/site.css": ("assets/stylesheets/site.css",),
     "assets/javascripts/calculator/calculator.js": ("assets/javascripts/calculator/model.js",
                                                     "assets/javascripts/calculator/calculator.js"),
+    # Offer B beside offer A: loaded by calculator.js only when a comparison is asked for or linked (b_ parameters).
+    "assets/javascripts/calculator/compare.js": ("assets/javascripts/calculator/compare.js",),
     CALCULATOR_CSS: (CALCULATOR_CSS,),
     "assets/javascripts/workers/search-i18n.js": ("assets/javascripts/workers/search-i18n.js",),
 }
