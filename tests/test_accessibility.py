@@ -26,7 +26,11 @@ SCHEMES = {"light": "default", "dark": "slate"}  # reader's preference -> materi
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # The calculator in its error state: messages, aria-invalid fields, empty results.
 CALCULATOR_ERRORS = "?country=FR&base=abc&target=301&achievement=100&tiers=100:1.5,100:2"
-STATES = [(page, "") for page in PAGES] + [("salary-calculator", CALCULATOR_ERRORS)]
+# The job-ad builder with a draft, and in its error state.
+JOB_AD_DRAFT = "min=40000&max=52000&structure=variable&target=20&country=SK&adlang=fr"
+JOB_AD_ERRORS = "min=abc&max=52000&structure=variable&target=999&role=nurse"
+STATES = [(page, "") for page in PAGES] + [("salary-calculator", CALCULATOR_ERRORS),
+                                           ("job-ad-builder", JOB_AD_DRAFT), ("job-ad-builder", JOB_AD_ERRORS)]
 # Every load is a reader's first visit, as in a new browser context: no palette remembered from the last page.
 FIRST_VISIT = "try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}"
 # After a resize: let the page's scripts react, then wait for the CSS transitions it started (colours mid-transition
@@ -57,7 +61,7 @@ def axe_tab(browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page,query", STATES, ids=[p + (" (errors)" if q else "") for p, q in STATES])
+@pytest.mark.parametrize("page,query", STATES, ids=[p + (f" ({q[:12]})" if q else "") for p, q in STATES])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_finds_no_violation(site, axe_tab, lang, page, query):
     found = {}

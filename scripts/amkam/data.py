@@ -1,6 +1,6 @@
 """The site's data, loaded and checked together: the registry (site.yml), figures, glossary, occupations, UI
-strings and the job-ad builder's data (docs/assets/data/). Each file is validated against its JSON Schema and cross-checked by validation.py;
-any problem raises DataError naming the file, the entry and the field."""
+strings and the job-ad builder's data (docs/assets/data/). Each file is validated against its JSON Schema and
+cross-checked by validation.py; any problem raises DataError naming the file, the entry and the field."""
 
 from __future__ import annotations
 

@@ -152,7 +152,8 @@ def rules_table(site: SiteData, lang: str) -> str:
     strings = site.ui(lang)
     locale = site.registry.language(lang).locale
     rows = [{
-        "id": rule["id"], "name": rule["name"][lang], "citation": rule["citation"], "citation_lang": rule["citation_lang"],
+        "id": rule["id"], "name": rule["name"][lang],
+        "citation": rule["citation"], "citation_lang": rule["citation_lang"],
         "countries": ", ".join(fmt.country_name(code, lang) for code in rule["countries"]),
         "requires": [strings[f"ja_requires_{r}"] for r in rule["requires"]],
         "url": rule["url"], "publisher": rule["publisher"],
