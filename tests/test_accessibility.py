@@ -27,8 +27,8 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 # The calculator in its error state: messages, aria-invalid fields, empty results.
 CALCULATOR_ERRORS = "?country=FR&base=abc&target=301&achievement=100&tiers=100:1.5,100:2"
 # The job-ad builder with a draft, and in its error state.
-JOB_AD_DRAFT = "min=40000&max=52000&structure=variable&target=20&country=SK&adlang=fr"
-JOB_AD_ERRORS = "min=abc&max=52000&structure=variable&target=999&role=nurse"
+JOB_AD_DRAFT = "?min=40000&max=52000&structure=variable&target=20&country=SK&adlang=fr"
+JOB_AD_ERRORS = "?min=abc&max=52000&structure=variable&target=999&role=nurse"
 STATES = [(page, "") for page in PAGES] + [("salary-calculator", CALCULATOR_ERRORS),
                                            ("job-ad-builder", JOB_AD_DRAFT), ("job-ad-builder", JOB_AD_ERRORS)]
 # Every load is a reader's first visit, as in a new browser context: no palette remembered from the last page.
@@ -61,7 +61,7 @@ def axe_tab(browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page,query", STATES, ids=[p + (f" ({q[:12]})" if q else "") for p, q in STATES])
+@pytest.mark.parametrize("page,query", STATES, ids=[p + (f" ({q[1:13]})" if q else "") for p, q in STATES])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_finds_no_violation(site, axe_tab, lang, page, query):
     found = {}
@@ -71,8 +71,10 @@ def test_axe_finds_no_violation(site, axe_tab, lang, page, query):
         axe_tab.set_viewport_size(VIEWPORTS[viewports[0]])
         axe_tab.goto(site.url + page_path(lang, page) + query, wait_until="networkidle" if query else "load")
         assert axe_tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == material_scheme
-        if query:
+        if query == CALCULATOR_ERRORS:
             assert axe_tab.locator(".calc-error:visible").count() == 3
+        elif query == JOB_AD_ERRORS:
+            assert axe_tab.locator(".jobad-error:visible").count() == 3
         for i, viewport in enumerate(viewports):
             if i:
                 axe_tab.set_viewport_size(VIEWPORTS[viewport])
