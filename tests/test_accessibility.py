@@ -31,11 +31,16 @@ CALCULATOR_ERRORS = "?country=FR&base=abc&target=301&achievement=100&tiers=100:1
 CALCULATOR_COMPARISON = "?country=FR&base=40000&target=20&achievement=100&b_base=45000&b_target=10&b_achievement=150"
 CALCULATOR_COMPARISON_ERRORS = ("?country=FR&base=40000&target=20&achievement=100&b_base=45000&b_mode=commission"
                                 "&b_revenue=abc&b_brackets=0:2")
+# The job-ad builder with a draft, and in its error state.
+JOB_AD_DRAFT = "?min=40000&max=52000&structure=variable&target=20&country=SK&adlang=fr"
+JOB_AD_ERRORS = "?min=abc&max=52000&structure=variable&target=999&role=nurse"
 STATES = [(page, "") for page in PAGES] + [("salary-calculator", CALCULATOR_ERRORS),
                                            ("salary-calculator", CALCULATOR_COMPARISON),
-                                           ("salary-calculator", CALCULATOR_COMPARISON_ERRORS)]
+                                           ("salary-calculator", CALCULATOR_COMPARISON_ERRORS),
+                                           ("job-ad-builder", JOB_AD_DRAFT), ("job-ad-builder", JOB_AD_ERRORS)]
 STATE_NAMES = {CALCULATOR_ERRORS: " (errors)", CALCULATOR_COMPARISON: " (comparison)",
-               CALCULATOR_COMPARISON_ERRORS: " (comparison, errors)"}
+               CALCULATOR_COMPARISON_ERRORS: " (comparison, errors)", JOB_AD_DRAFT: " (draft)",
+               JOB_AD_ERRORS: " (errors)"}
 # Every load is a reader's first visit, as in a new browser context: no palette remembered from the last page.
 FIRST_VISIT = "try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}"
 # After a resize: let the page's scripts react, then wait for the CSS transitions it started (colours mid-transition
@@ -78,9 +83,11 @@ def test_axe_finds_no_violation(site, axe_tab, lang, page, query):
         assert axe_tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == material_scheme
         if query == CALCULATOR_ERRORS:
             assert axe_tab.locator(".calc-error:visible").count() == 3
-        elif query:  # offer B is there (its code loaded), its chart or its error drawn
+        elif query in (CALCULATOR_COMPARISON, CALCULATOR_COMPARISON_ERRORS):  # offer B is there, drawn
             axe_tab.locator("[data-compare]").first.wait_for()
             axe_tab.locator(".calc-error:visible, #calc-chart .calc-curve-b").first.wait_for()
+        elif query == JOB_AD_ERRORS:
+            assert axe_tab.locator(".jobad-error:visible").count() == 3
         for i, viewport in enumerate(viewports):
             if i:
                 axe_tab.set_viewport_size(VIEWPORTS[viewport])
