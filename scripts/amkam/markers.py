@@ -6,7 +6,8 @@
   'entre el 10 % y el 30 %'), and `cite:NAME` renders its source and date as a link to the sources page, placed by
   the page at the end of the clause or sentence, never between a number and its noun;
 - `{{ glossary }}`: the glossary, one `###` term per entry, with the same id in every language;
-- `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py).
+- `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py);
+- `{{ open_data files|schemas|licence|reviewed|path }}`: the open data's files, schemas and licence (open_data.py).
 
 Anything else between `{{` and `}}` is a typo and raises MarkerError.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from babel import Locale
 from markupsafe import escape
 
-from . import calculator, collation, pay
+from . import calculator, collation, open_data, pay
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError
@@ -29,6 +30,7 @@ from .urls import relative_url
 FIGURES = re.compile(r"\{\{\s*figures\s+([a-z_]+):([\w.\-]+)\s*\}\}")
 GLOSSARY = re.compile(r"\{\{\s*glossary\s*\}\}")
 CALCULATOR = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
+OPEN_DATA = re.compile(r"\{\{\s*open_data\s+(\w+)\s*\}\}")
 LEFTOVER = re.compile(r"\{\{.*?\}\}")
 STAT_ORDER = ("average", "median", "range", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct",
               "actual_bonus_pct")
@@ -61,6 +63,7 @@ def render_markers(markdown: str, page: PageRef, site: SiteData) -> Rendered:
         markdown = FIGURES.sub(lambda m: _figure(ctx, *m.groups()), markdown)
         markdown = GLOSSARY.sub(lambda m: _glossary(ctx), markdown)
         markdown = CALCULATOR.sub(lambda m: _calculator(ctx, m.group(1)), markdown)
+        markdown = OPEN_DATA.sub(lambda m: _open_data(ctx, m.group(1)), markdown)
         leftover = LEFTOVER.search(markdown)
         if leftover:
             raise MarkerError(f"{page.src_uri}: unknown marker {leftover.group(0)}")
@@ -325,6 +328,13 @@ def _calculator(ctx: _Context, part: str) -> str:
     html = renderer(ctx.site, ctx.lang)
     html = "\n".join(line for line in html.splitlines() if line.strip())  # one raw HTML block for Markdown
     return f"\n\n{html}\n\n"
+
+
+def _open_data(ctx: _Context, part: str) -> str:
+    out = open_data.marker(ctx.site, ctx.lang, ctx.page.url, part)
+    if out is None:
+        raise ctx.fail(f"unknown open_data marker '{part}'")
+    return out
 
 
 # --- pay headlines (figures.yml `pay`; rules in pay.py) ----------------------------------------------------------
