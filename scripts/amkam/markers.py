@@ -8,6 +8,7 @@
 - `{{ glossary }}`: the glossary, one `###` term per entry, with the same id in every language;
 - `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py);
 - `{{ jobad form|levels|rules|parameters }}`: the job-ad builder (job_ad.py).
+- `{{ open_data files|schemas|licence|reviewed|path }}`: the open data's files, schemas and licence (open_data.py).
 
 Anything else between `{{` and `}}` is a typo and raises MarkerError.
 """
@@ -20,7 +21,7 @@ from dataclasses import dataclass
 from babel import Locale
 from markupsafe import escape
 
-from . import calculator, collation, job_ad, pay
+from . import calculator, collation, job_ad, open_data, pay
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError
@@ -31,6 +32,7 @@ FIGURES = re.compile(r"\{\{\s*figures\s+([a-z_]+):([\w.\-]+)\s*\}\}")
 GLOSSARY = re.compile(r"\{\{\s*glossary\s*\}\}")
 CALCULATOR = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
 JOBAD = re.compile(r"\{\{\s*jobad\s+(\w+)\s*\}\}")
+OPEN_DATA = re.compile(r"\{\{\s*open_data\s+(\w+)\s*\}\}")
 LEFTOVER = re.compile(r"\{\{.*?\}\}")
 STAT_ORDER = ("average", "median", "range", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct",
               "actual_bonus_pct")
@@ -66,6 +68,7 @@ def render_markers(markdown: str, page: PageRef, site: SiteData) -> Rendered:
         markdown = GLOSSARY.sub(lambda m: _glossary(ctx), markdown)
         markdown = CALCULATOR.sub(lambda m: _calculator(ctx, m.group(1)), markdown)
         markdown = JOBAD.sub(lambda m: _job_ad(ctx, m.group(1)), markdown)
+        markdown = OPEN_DATA.sub(lambda m: _open_data(ctx, m.group(1)), markdown)
         leftover = LEFTOVER.search(markdown)
         if leftover:
             raise MarkerError(f"{page.src_uri}: unknown marker {leftover.group(0)}")
@@ -330,6 +333,13 @@ def _calculator(ctx: _Context, part: str) -> str:
     html = renderer(ctx.site, ctx.lang)
     html = "\n".join(line for line in html.splitlines() if line.strip())  # one raw HTML block for Markdown
     return f"\n\n{html}\n\n"
+
+
+def _open_data(ctx: _Context, part: str) -> str:
+    out = open_data.marker(ctx.site, ctx.lang, ctx.page.url, part)
+    if out is None:
+        raise ctx.fail(f"unknown open_data marker '{part}'")
+    return out
 
 
 # --- pay headlines (figures.yml `pay`; rules in pay.py) ----------------------------------------------------------

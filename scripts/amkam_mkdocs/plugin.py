@@ -14,7 +14,7 @@ other languages' builds, which it starts from its own on_post_build):
                     check that the head carries the page's alternates and share card;
 6. on_post_template keep each language's 404 page (every language's build writes the same /404.html);
 7. on_post_build    once every language is built: per-language search indexes and 404 pages, the sitemap and
-                    robots.txt, our minified assets.
+                    robots.txt, the open data (/api/v1/), our minified assets.
 
 State lives on the plugin instance and is reset when a fresh build starts (not in static-i18n's nested builds).
 """
@@ -33,7 +33,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from amkam import markers, page_view, postprocess, search, seo, share
+from amkam import markers, open_data, page_view, postprocess, search, seo, share
 from amkam.data import SiteData, load_site_data
 from amkam.errors import DataError, MarkerError
 
@@ -200,6 +200,10 @@ class SitePlugin(BasePlugin):
             (site_dir / registry.root(lang) / "404.html").write_text(html, encoding="utf-8")
         write_sitemaps(state, config.site_url, site_dir)
         (site_dir / "robots.txt").write_text(seo.robots(config.site_url), encoding="utf-8")
+        try:
+            open_data.write(state.site, config.site_url, site_dir)
+        except DataError as error:
+            raise PluginError(str(error)) from None
         try:
             postprocess.write_assets(Path(config.docs_dir), site_dir)
         except postprocess.PostprocessError as error:
