@@ -9,6 +9,8 @@
 - `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py);
 - `{{ jobad form|levels|rules|parameters }}`: the job-ad builder (job_ad.py).
 - `{{ open_data files|schemas|licence|reviewed|path }}`: the open data's files, schemas and licence (open_data.py).
+- `{{ rolesheet PAGE:PART }}`: one part of an occupation's role sheet (occupations.yml, PAGE its occupation page):
+  summary, responsibilities, skills, requirements, codes, pay (a country picker) or print (the print button).
 
 Anything else between `{{` and `}}` is a typo and raises MarkerError.
 """
@@ -33,6 +35,7 @@ GLOSSARY = re.compile(r"\{\{\s*glossary\s*\}\}")
 CALCULATOR = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
 JOBAD = re.compile(r"\{\{\s*jobad\s+(\w+)\s*\}\}")
 OPEN_DATA = re.compile(r"\{\{\s*open_data\s+(\w+)\s*\}\}")
+ROLESHEET = re.compile(r"\{\{\s*rolesheet\s+([a-z0-9-]+):(\w+)\s*\}\}")
 LEFTOVER = re.compile(r"\{\{.*?\}\}")
 STAT_ORDER = ("average", "median", "range", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct",
               "actual_bonus_pct")
@@ -69,6 +72,7 @@ def render_markers(markdown: str, page: PageRef, site: SiteData) -> Rendered:
         markdown = CALCULATOR.sub(lambda m: _calculator(ctx, m.group(1)), markdown)
         markdown = JOBAD.sub(lambda m: _job_ad(ctx, m.group(1)), markdown)
         markdown = OPEN_DATA.sub(lambda m: _open_data(ctx, m.group(1)), markdown)
+        markdown = ROLESHEET.sub(lambda m: _rolesheet(ctx, *m.groups()), markdown)
         leftover = LEFTOVER.search(markdown)
         if leftover:
             raise MarkerError(f"{page.src_uri}: unknown marker {leftover.group(0)}")
@@ -282,15 +286,16 @@ def _sources_table(ctx: _Context) -> str:
     return ctx.render("sources.html", rows=rows)
 
 
+def _classification_row(key: str, item: dict) -> dict:
+    codes = [item[k] for k in ("isco", "code") if k in item]
+    if "esco_code" in item:
+        codes.append(f"ESCO {item['esco_code']}")
+    return {"key": key, "system": item["system"], "system_lang": item.get("system_lang"), "code": " · ".join(codes),
+            "label": item["label"], "label_lang": item["lang"], "uri": item.get("uri")}
+
+
 def _classifications_table(ctx: _Context) -> str:
-    rows = []
-    for key, item in ctx.data["classifications"].items():
-        codes = [item[k] for k in ("isco", "code") if k in item]
-        if "esco_code" in item:
-            codes.append(f"ESCO {item['esco_code']}")
-        rows.append({"key": key, "system": item["system"], "system_lang": item.get("system_lang"),
-                     "code": " · ".join(codes),
-                     "label": item["label"], "label_lang": item["lang"], "uri": item.get("uri")})
+    rows = [_classification_row(key, item) for key, item in ctx.data["classifications"].items()]
     return ctx.render("classifications.html", rows=rows)
 
 
@@ -465,14 +470,16 @@ def _glance(ctx: _Context, page: str) -> str:
     code = _reader_country(ctx)
     view = _country_view(ctx, code)
     role_view = next(r for r in view["roles"] if r["role"] == glance["role"])
-    rows = []
-    for key in (k for k in glance if k != "role"):
-        entry = glance[key]
-        rows.append({"key": key, "label": ctx.t(f"glance_{key}"), "text": entry["text"][ctx.lang],
-                     "facts": [_fact_view(ctx, name) for name in entry.get("facts", [])]})
-    return ctx.render("pay_glance.html", page=page, country=view, role=role_view, rows=rows,
+    return ctx.render("pay_glance.html", page=page, country=view, role=role_view, rows=_glance_rows(ctx, glance),
                       reviewed=_reviewed_text(ctx), summary_href=relative_url(
                           ctx.site.registry.root(ctx.lang) + "salaries-europe/", ctx.page.url) + "#summary")
+
+
+def _glance_rows(ctx: _Context, glance: dict) -> list[dict]:
+    """The occupation's facts of an at-a-glance box (usual education, experience, tools…), labelled."""
+    return [{"key": key, "label": ctx.t(f"glance_{key}"), "text": glance[key]["text"][ctx.lang],
+             "facts": [_fact_view(ctx, name) for name in glance[key].get("facts", [])]}
+            for key in glance if key != "role"]
 
 
 def _fact_view(ctx: _Context, name: str) -> dict:
@@ -515,3 +522,64 @@ def _job_ad(ctx: _Context, part: str) -> str:
     html = renderer(ctx.site, ctx.lang)
     html = "\n".join(line for line in html.splitlines() if line.strip())  # one raw HTML block for Markdown
     return f"\n\n{html}\n\n"
+
+
+# --- role sheets (occupations.yml `sheet`; docs/<lang>/role-sheet-*.md) -------------------------------------------
+
+SHEET_PARTS = ("summary", "responsibilities", "skills", "requirements", "codes", "pay", "print")
+
+
+def _sheet_codes(ctx: _Context, item: dict, role: str) -> list[dict]:
+    """The role's codes: its ESCO / ISCO-08 classifications, the national ones, then the occupation codes of the
+    salary figures that stand for the role (UK SOC 2020, CZ-ISCO…), each once."""
+    classifications = ctx.data["classifications"]
+    keys = list(dict.fromkeys(item.get("isco", []) + item["sheet"]["national"]))
+    rows = [_classification_row(key, classifications[key]) for key in keys]
+    seen = {(row["system"], row["code"]) for row in rows}
+    for salary in ctx.data["salaries"]:
+        occupation = salary.get("occupation")
+        if not occupation or role not in occupation["stands_for"]:
+            continue
+        if (occupation["system"], occupation["code"]) in seen:
+            continue
+        seen.add((occupation["system"], occupation["code"]))
+        rows.append({"key": f"{occupation['system']}-{occupation['code']}", "system": occupation["system"],
+                     "system_lang": None, "code": occupation["code"], "label": occupation["title"],
+                     "label_lang": occupation["lang"], "uri": None})
+    return rows
+
+
+def _rolesheet(ctx: _Context, page: str, part: str) -> str:
+    """One part of an occupation's role sheet, rendered from occupations.yml and figures.yml."""
+    item = ctx.site.occupations["occupations"].get(page)
+    if item is None or "sheet" not in item:
+        raise ctx.fail(f"no role sheet data for '{page}' (occupations.yml occupations.{page}.sheet)")
+    if part not in SHEET_PARTS:
+        raise ctx.fail(f"unknown role sheet part '{part}' (one of {', '.join(SHEET_PARTS)})")
+    sheet, role = item["sheet"], item["glance"]["role"]
+    values = {"part": part, "page": page, "role": role}
+    if part == "summary":
+        values["summary"] = sheet["summary"][ctx.lang]
+    elif part == "responsibilities":
+        values["items"] = [{"id": r["id"], "title": r["title"][ctx.lang], "summary": r["summary"][ctx.lang]}
+                           for r in item["responsibilities"]["items"]]
+    elif part == "skills":
+        source = ctx.data["classifications"][sheet["skills_from"]]
+        values.update(skills=[ctx.site.occupations["skills"][key][ctx.lang] for key in item["skills"]],
+                      esco={"label": source["label"], "lang": source["lang"], "uri": source["uri"]},
+                      same=item.get("same_as") == sheet["skills_from"])
+    elif part == "requirements":
+        values["rows"] = _glance_rows(ctx, item["glance"])
+    elif part == "codes":
+        values["rows"] = _sheet_codes(ctx, item, role)
+    elif part == "pay":
+        first = _reader_country(ctx)
+        countries = []
+        for code in pay.countries_in_order(ctx.data, first):
+            gap = pay.gap(ctx.data, code, role)
+            countries.append({**_country_view(ctx, code), "searched": gap["searched"][ctx.lang] if gap else None})
+        values.update(countries=countries, default=first, reviewed=_reviewed_text(ctx),
+                      options=sorted(countries, key=lambda c: collation.sort_key(ctx.locale)(c["name"])),
+                      summary_href=relative_url(ctx.site.registry.root(ctx.lang) + "salaries-europe/", ctx.page.url)
+                      + "#summary")
+    return ctx.render("role_sheet.html", **values)

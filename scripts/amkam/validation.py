@@ -414,6 +414,13 @@ def _check_occupations(data: dict, figures: dict, path: str, figures_path: str, 
         for i, key in enumerate(item.get("skills", [])):
             if key not in data["skills"]:
                 raise data_error(path, entry, f"skills[{i}]", f"unknown skill {key!r} (add it under 'skills:')")
+        sheet = item.get("sheet", {})
+        if "skills_from" in sheet and "uri" not in classifications.get(sheet["skills_from"], {}):
+            raise data_error(path, entry, "sheet.skills_from",
+                             f"{sheet['skills_from']!r} is not a {figures_path} classification with a uri")
+        for i, key in enumerate(sheet.get("national", [])):
+            if key not in classifications:
+                raise data_error(path, entry, f"sheet.national[{i}]", f"unknown {figures_path} classification {key!r}")
         for key in ("education", "experience", "tools", "portfolio", "reporting", "next_roles"):
             for k, name in enumerate(item.get("glance", {}).get(key, {}).get("facts", [])):
                 if name not in figures["facts"]:

@@ -1,6 +1,8 @@
-/* The salaries page's summary by country (scripts/amkam/templates/pay_summary.html). Without JavaScript the
-   reader's country (the language's) comes first and every other country follows. With it, a reader can put
-   another country first; the choice is kept in the URL (?country=DE) so that a shared link opens on it. */
+/* The salaries page's summary by country (scripts/amkam/templates/pay_summary.html) and a role sheet's pay
+   section (role_sheet.html, data-show="one"). Without JavaScript the reader's country (the language's) comes first
+   and every other country follows. With it, a reader can put another country first (on a role sheet: show only that
+   one, so that the printed sheet has one country); the choice is kept in the URL (?country=DE) so that a shared link
+   opens on it. */
 (function () {
   "use strict";
   function setup() {
@@ -13,6 +15,9 @@
       if (!card) return false;
       var first = form.nextElementSibling;
       if (first !== card) box.insertBefore(card, first);
+      if (box.dataset.show === "one") {
+        box.querySelectorAll(".pay-country").forEach(function (other) { other.hidden = other !== card; });
+      }
       select.value = code;
       return true;
     }

@@ -3,6 +3,7 @@
      and calculator inputs (?query). They stop the click there: material's "stay on page" handler on <body> would
      otherwise send the reader to the language's page without anchor or query.
    - Heading permalinks copy the section's address.
+   - A role sheet's "Print / Save as PDF" button (hidden without JavaScript) opens the browser's print dialog.
    - On default-language pages, offer the reader's preferred language when the browser asks for another one. */
 document$.subscribe(function () {
   var keep = function (link) {
@@ -35,6 +36,11 @@ document$.subscribe(function () {
       });
     });
   }
+
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+    button.parentElement.hidden = false;
+  });
 
   var box = document.getElementById("lang-suggest");
   if (!box || localStorage.getItem("lang-suggest-dismissed")) return;
