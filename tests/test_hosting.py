@@ -228,3 +228,11 @@ def test_the_build_works_from_another_address(site, page, elsewhere, lang):
     assert not watch.problems, watch.problems
     assert all(url.startswith(elsewhere) for url in requests), [u for u in requests if not u.startswith(elsewhere)]
     assert not any(url.endswith("sitemap.xml") for url in requests)
+
+
+def test_aligned_table_columns_become_classes_not_style_attributes():
+    from amkam.postprocess import align_classes
+
+    html = '<table><tr><th style="text-align: right;">a</th><td style="text-align: center;">1</td></tr></table>'
+    assert align_classes(html) == '<table><tr><th class="align-right">a</th><td class="align-center">1</td></tr></table>'
+    assert csp.inline_parts(align_classes(html)).forbidden == []

@@ -145,6 +145,7 @@ class SitePlugin(BasePlugin):
             output = postprocess.apply_fixes(output, postprocess.material_fixes(state.site.t("search_dialog", ref.lang)),
                                              ref.src_uri)
             output = postprocess.inline_site_assets(output, Path(config.docs_dir), ref.src_uri)
+            output = postprocess.align_classes(output)
         except postprocess.PostprocessError as error:
             raise PluginError(str(error)) from None
         missing = missing_head_tags(output, ref, state, config.site_url)
