@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from amkam.hosting import nginx as site_nginx  # noqa: E402
 from amkam.hosting import prepare as hosting_prepare  # noqa: E402
+from amkam.hosting import rules as site_rules  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts")  # what a build reads (as tests/conftest.py)
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
@@ -695,7 +696,7 @@ function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('RESULT {{"requests": %d, "duration_us": %d, "bytes": %d, "errors": {{"connect": %d, ' ..
     '"read": %d, "write": %d, "status": %d, "timeout": %d}}, "latency_ms": {{"p50": %.2f, "p90": %.2f, ' ..
-    '"p99": %.2f, "p99.9": %.2f, "max": %.2f, "mean": %.2f}}}}\n',
+    '"p99": %.2f, "p99.9": %.2f, "max": %.2f, "mean": %.2f}}}}\\n',
     summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
     latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
     latency:percentile(99.9) / 1000, latency.max / 1000, latency.mean / 1000))
@@ -704,11 +705,13 @@ end
 
 
 def load_paths(site: Path) -> list[str]:
+    """Every page of every language, and the shared files a page loads (material's fingerprinted bundle and
+    stylesheets, the calculator script)."""
     pages = sorted("/" + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
                    if "search" not in p.parts)
-    pages = [page.replace("/./", "/") for page in pages]
-    assets = [p for p in ("/" + f.relative_to(site).as_posix() for f in site.glob("assets/**/*.min.*"))
-              if p.endswith((".js", ".css"))]
+    pages = ["/" if page == "/./" else page for page in pages]
+    assets = [path for path in site_rules.fingerprinted_files(site) if "/workers/" not in path]
+    assets += ["/assets/javascripts/calculator.js"] if (site / "assets/javascripts/calculator.js").is_file() else []
     return pages + assets
 
 
@@ -765,6 +768,10 @@ def measure_load_only(args: argparse.Namespace, work: Path) -> dict:
     return load
 
 
+def _errors(run: dict) -> str:
+    return ", ".join(f"{kind} {count}" for kind, count in run["errors"].items())
+
+
 def render_load(load: dict) -> str:
     rows = []
     for label, name in (("site", "this site, nginx with the repository's rules (brotli_static, CSP, …)"),
@@ -784,6 +791,13 @@ def render_load(load: dict) -> str:
         "",
         md_table(["Server", "Requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "Errors", "Requests / data",
                   "Load average after"], rows),
+        "",
+        f"Load average before the runs: site {' '.join(map(str, load['site']['load_average_before']))}, stock "
+        f"{' '.join(map(str, load['bare']['load_average_before']))} (other jobs share the two cores). Errors are "
+        f"wrk's: connect, read, write, non-2xx/3xx status, and timeouts (no answer within 2 s): site "
+        f"{_errors(load['site'])}, stock {_errors(load['bare'])}. The stock configuration compresses HTML on "
+        "every request (`gzip on`), which costs CPU that wrk also needs; the site's nginx sends the precompressed "
+        "brotli copy (`brotli_static`) and so does no compression work at all under load.",
         "",
     ])
 
@@ -869,7 +883,7 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
-    if not args.skip_lighthouse and not LIGHTHOUSE.is_file():
+    if not args.skip_lighthouse and not args.load_only and not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `make bench` (it installs Lighthouse first)")
     if args.load_only:
         with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
