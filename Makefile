@@ -10,7 +10,10 @@ export NO_MKDOCS_2_WARNING := 1
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
 
-$(BIN)/.installed: requirements.txt pyproject.toml
+# PyICU (collation, scripts/amkam/collation.py) has no wheel on PyPI: pip compiles it against Debian's ICU.
+ICU_HEADER := /usr/include/unicode/coll.h
+
+$(BIN)/.installed: requirements.txt pyproject.toml | $(ICU_HEADER)
 	$(PYTHON) -m venv $(VENV) 2>/dev/null || python3 -m venv $(VENV)
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
@@ -20,6 +23,10 @@ $(BIN)/.installed: requirements.txt pyproject.toml
 # Java for the Nu HTML Checker.
 /usr/bin/chromium:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+
+# ICU's headers, pkg-config and a C++ compiler, for pip to build PyICU (about a minute).
+$(ICU_HEADER):
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++ >/dev/null
 
 /usr/bin/java:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
@@ -45,7 +52,7 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-install: $(BIN)/.installed ## install the Python tools (mkdocs, material, static-i18n, Babel)
+install: $(BIN)/.installed ## install the Python tools (mkdocs, material, static-i18n, Babel, PyICU)
 
 serve: install $(CARD_FONT) ## serve the site locally with live reload at http://127.0.0.1:8000/
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -53,7 +60,11 @@ serve: install $(CARD_FONT) ## serve the site locally with live reload at http:/
 build: install $(CARD_FONT) ## build the site into site/ (strict: any warning fails)
 	$(BIN)/mkdocs build --strict
 
-test: install $(CARD_FONT) /usr/bin/chromium /usr/bin/java $(NGINX_BROTLI) node_modules/.installed ## run the whole test suite (build, content, browser, accessibility)
+lint: install node_modules/.installed ## lint the Python (ruff) and the site's JavaScript (ESLint); part of `make test`
+	$(BIN)/ruff check scripts tests
+	node_modules/.bin/eslint "docs/assets/javascripts/**/*.js" eslint.config.js
+
+test: lint $(CARD_FONT) /usr/bin/chromium /usr/bin/java $(NGINX_BROTLI) node_modules/.installed ## lint, then run the whole test suite (build, content, browser, accessibility; 2 workers)
 	$(BIN)/python -m pytest
 
 scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/package-lock.json
@@ -63,4 +74,4 @@ scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/
 bench: install $(CARD_FONT) /usr/bin/chromium $(NGINX_BROTLI) /usr/bin/wrk scripts/bench/node_modules/.installed ## measure builds, page weight and Lighthouse scores against the targets (scripts/bench/RESULTS.md)
 	$(BIN)/python scripts/benchmark.py
 
-.PHONY: help install serve build test bench
+.PHONY: help install serve build lint test bench

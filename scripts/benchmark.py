@@ -13,6 +13,11 @@ Writes scripts/bench/RESULTS.md and scripts/bench/results.json; full Lighthouse 
 
     .venv/bin/python scripts/benchmark.py [--runs 5] [--lighthouse-runs 1] [--skip-lighthouse] [--skip-scale]
                                           [--load | --load-only] [--load-seconds 30] [--load-connections 200]
+
+With --test-suite it measures only the README's test command instead: `make test` end to end (after a `make install`
+that is not timed), wall and CPU time, and adds a row to RESULTS.md's test-suite section (kept by the full run):
+
+    .venv/bin/python scripts/benchmark.py --test-suite [--label after]
 """
 
 from __future__ import annotations
@@ -39,20 +44,18 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from amkam.chromium import ARGS, CHROMIUM
+from amkam.hosting import nginx as site_nginx
+from amkam.hosting import prepare as hosting_prepare
+from amkam.hosting import rules as site_rules
+
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "scripts" / "bench"
 REPORTS = ROOT / ".cache" / "bench"  # full Lighthouse reports: large, not committed (.cache/ is ignored)
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from amkam.hosting import nginx as site_nginx  # noqa: E402
-from amkam.hosting import prepare as hosting_prepare  # noqa: E402
-from amkam.hosting import rules as site_rules  # noqa: E402
 
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides", "scripts")  # what a build reads (as tests/conftest.py)
 LIGHTHOUSE = BENCH / "node_modules" / ".bin" / "lighthouse"
-CHROMIUM = "/usr/bin/chromium"
-CHROME_FLAGS = ("--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking "
-                "--disable-component-update --disable-sync")
+CHROME_FLAGS = " ".join(ARGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("index", "key-account-manager", "compensation", "salary-calculator")
 CALCULATOR = "salary-calculator"
@@ -564,7 +567,7 @@ def log(message: str) -> None:
 
 def measure(args: argparse.Namespace, work: Path) -> dict:
     started = time.perf_counter()
-    results: dict = {"date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+    results: dict = {"date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                      "machine": {"cores": os.cpu_count(), "load_before": round(os.getloadavg()[0], 2)},
                      "versions": tool_versions(), "runs": args.runs, "lighthouse_runs": args.lighthouse_runs,
                      "builds": {}}
@@ -763,7 +766,7 @@ def measure_load_only(args: argparse.Namespace, work: Path) -> dict:
     finally:
         for server in (site_server, bare_server):
             server.stop()
-    load["date"] = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    load["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     load["hosting_prepare_s"] = prepare_s
     return load
 
@@ -863,6 +866,55 @@ def all_targets(results: dict) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------- the test suite (`make test`)
+
+TEST_SUITE_HEADING = "## Test suite (`make test`, after install)"
+TEST_SUITE_TARGET = 180  # seconds of wall time on the 2-core machine
+TEST_SUITE_HEADER = ["Date", "Label", "Cores", "Command", "Wall (s)", "CPU (s)", "Load before/after", "pytest",
+                     "Verdict"]
+
+
+def measure_test_suite(label: str) -> list:
+    """One timed `make test`: its installs are done first and not timed. Returns a row of the section's table."""
+    subprocess.run(["make", "install", "node_modules/.installed"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    load_before = os.getloadavg()[0]
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    run = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = used.ru_utime + used.ru_stime - usage.ru_utime - usage.ru_stime
+    closing = [line.strip("= ") for line in run.stdout.splitlines() if line.startswith("=") and " in " in line]
+    log(run.stdout[-3000:] + run.stderr[-2000:])
+    ok = run.returncode == 0 and wall <= TEST_SUITE_TARGET
+    return [dt.date.today().isoformat(), label, os.cpu_count(), "`make test`", f"{wall:.0f}", f"{cpu:.0f}",
+            f"{load_before:.1f}/{os.getloadavg()[0]:.1f}", closing[-1] if closing else f"exit {run.returncode}",
+            verdict(ok) + ("" if run.returncode == 0 else f" (exit {run.returncode})")]
+
+
+def test_suite_section(text: str) -> str:
+    """RESULTS.md's test-suite section (heading to the next section), or ''."""
+    start = text.find(TEST_SUITE_HEADING)
+    if start < 0:
+        return ""
+    end = text.find("\n## ", start + len(TEST_SUITE_HEADING))
+    return text[start:] if end < 0 else text[start:end + 1]
+
+
+def add_test_suite_row(results_md: Path, row: list) -> None:
+    text = results_md.read_text("utf-8") if results_md.is_file() else "# Benchmark results\n"
+    section = test_suite_section(text)
+    rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| Date ")]
+    new = "\n".join([TEST_SUITE_HEADING, "",
+                     f"Target: at most {TEST_SUITE_TARGET} s of wall time on the 2-core machine, every check included "
+                     "(lint, build, content, browser, axe, vnu). Others' jobs share the cores: the load average says "
+                     "how busy they were; CPU is the suite's own user+sys time, processes it started included.", "",
+                     md_table(TEST_SUITE_HEADER, []), *rows, md_table(TEST_SUITE_HEADER, [row]).splitlines()[-1], ""])
+    text = text.replace(section, new + ("\n" if section.endswith("\n\n") else "")) if section \
+        else text.rstrip("\n") + "\n\n" + new
+    results_md.write_text(text, "utf-8")
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="builds of each kind; the median is kept (default 5)")
@@ -871,6 +923,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--skip-lighthouse", action="store_true", help="builds and sizes only")
     parser.add_argument("--skip-scale", action="store_true", help=f"no {SCALE}x content build")
     parser.add_argument("--out", type=Path, default=BENCH, help="where RESULTS.md and results.json go")
+    parser.add_argument("--test-suite", action="store_true",
+                        help="measure `make test` end to end instead, and add a row to RESULTS.md's test-suite section")
+    parser.add_argument("--label", default="", help="with --test-suite: a word for the row (e.g. before, after)")
     parser.add_argument("--load", action="store_true", help="also the wrk load runs (site nginx vs stock nginx)")
     parser.add_argument("--load-only", action="store_true",
                         help="only the load runs: updates the load section of results.json and RESULTS.md")
@@ -883,6 +938,10 @@ def parse_args() -> argparse.Namespace:
 
 def main() -> None:
     args = parse_args()
+    if args.test_suite:
+        add_test_suite_row(args.out / "RESULTS.md", measure_test_suite(args.label))
+        log(test_suite_section((args.out / "RESULTS.md").read_text("utf-8")))
+        return
     if not args.skip_lighthouse and not args.load_only and not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `make bench` (it installs Lighthouse first)")
     if args.load_only:
@@ -894,14 +953,17 @@ def main() -> None:
             raise SystemExit(f"{results_file} is missing: run the whole benchmark first (make bench)")
         results["load"] = load
         results_file.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
-        (args.out / "RESULTS.md").write_text(render_markdown(results), "utf-8")
+        kept = test_suite_section((args.out / "RESULTS.md").read_text("utf-8"))  # measured by --test-suite
+        (args.out / "RESULTS.md").write_text(render_markdown(results) + ("\n" + kept if kept else ""), "utf-8")
         log(f"\nWritten: the load section of {args.out / 'RESULTS.md'} and {results_file}")
         return
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         results = measure(args, Path(tmp))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
-    (args.out / "RESULTS.md").write_text(render_markdown(results), "utf-8")
+    previous = (args.out / "RESULTS.md").read_text("utf-8") if (args.out / "RESULTS.md").is_file() else ""
+    kept = test_suite_section(previous)  # measured by --test-suite, not by this run
+    (args.out / "RESULTS.md").write_text(render_markdown(results) + ("\n" + kept if kept else ""), "utf-8")
     log("\nSummary\n" + md_table(["Target", "Measured", "Verdict"],
                                  [[t["target"], t["measured"], t["verdict"]] for t in results["targets"]]))
     log(f"\nWritten: {args.out / 'RESULTS.md'}, {args.out / 'results.json'}; Lighthouse reports in {REPORTS}")

@@ -43,7 +43,7 @@ def _first_difference(a, b, path="") -> str:
     if type(a) is not type(b):
         return f"{path}: {str(a)[:200]!r} != {str(b)[:200]!r}"
     if isinstance(a, list):
-        for i, (x, y) in enumerate(zip(a, b)):
+        for i, (x, y) in enumerate(zip(a, b, strict=False)):  # lengths compared below
             if x != y:
                 return _first_difference(x, y, f"{path}/{i}")
         return f"{path}: {len(a)} items != {len(b)} items (next: {str((a + b)[min(len(a), len(b))])[:200]!r})"

@@ -1,10 +1,11 @@
-"""Playwright driving Debian's Chromium (never a downloaded browser): shared launch settings."""
+"""Playwright driving Debian's Chromium (never a downloaded browser): launch settings (shared with
+scripts/benchmark.py through amkam.chromium) and a watch on what goes wrong in a page."""
 
 from __future__ import annotations
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+from amkam.chromium import ARGS, CHROMIUM
+
+__all__ = ["ARGS", "CHROMIUM", "PageWatch"]
 
 
 CSP_LISTENER = """document.addEventListener("securitypolicyviolation", function (e) {

@@ -1,5 +1,6 @@
 """Shared fixtures: the real site, built once per test run with --strict into a temporary folder and served the
-way production serves it (nginx with the repository's rules, in its own process), with SITE_URL set to that server's address.
+way production serves it (nginx with the repository's rules, in its own process), with SITE_URL set to that
+server's address.
 
 The build happens once, in the process that starts the run (pytest_configure); parallel workers (pytest-xdist)
 inherit its folder, address and log through the environment, so every worker tests the same build."""
@@ -125,7 +126,7 @@ def pytest_configure(config):
         process.terminate()
         raise pytest.UsageError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
     prepare_served_site(process, out)
-    os.environ.update(dict(zip(ENV_SITE, (str(out), url, str(log)))))
+    os.environ.update(dict(zip(ENV_SITE, (str(out), url, str(log)), strict=True)))
     config._amkam_site = (process, out, log)
 
 
@@ -153,7 +154,7 @@ def browser():
     from browser import ARGS, CHROMIUM
 
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=list(ARGS))
         yield chromium
         chromium.close()
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGUAGES
-from conftest import t
+from conftest import LANGUAGES, t
 
 pytestmark = pytest.mark.browser
 
@@ -35,7 +34,8 @@ def test_keyboard_focus_is_always_visible(site, page):
             // Material's palette toggle is a visually hidden radio; its label, next to it, shows the focus.
             if (el.classList.contains('md-option')) el = el.nextElementSibling;
             const s = getComputedStyle(el);
-            return {tag: el.tagName, cls: el.className, outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
+            return {tag: el.tagName, cls: el.className,
+                    outline: s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0,
                     shadow: s.boxShadow !== 'none', visible: el.getClientRects().length > 0};
         }""")
         if style["visible"] and not (style["outline"] or style["shadow"]):

@@ -8,7 +8,6 @@ import gzip
 import subprocess
 import sys
 import urllib.request
-from pathlib import Path
 
 import brotli
 import pytest
@@ -234,5 +233,6 @@ def test_aligned_table_columns_become_classes_not_style_attributes():
     from amkam.postprocess import align_classes
 
     html = '<table><tr><th style="text-align: right;">a</th><td style="text-align: center;">1</td></tr></table>'
-    assert align_classes(html) == '<table><tr><th class="align-right">a</th><td class="align-center">1</td></tr></table>'
+    assert align_classes(html) == ('<table><tr><th class="align-right">a</th><td class="align-center">1</td></tr>'
+                                   '</table>')
     assert csp.inline_parts(align_classes(html)).forbidden == []

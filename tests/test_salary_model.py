@@ -10,19 +10,18 @@ import json
 import math
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parents[1]
-JS_MODEL = ROOT / "docs" / "assets" / "javascripts" / "salary-model.js"
-CASES_FILE = Path(__file__).with_name("salary_cases.yml")
-
 from amkam import salary_model
 from amkam.calculator import model_countries
 from conftest import FIGURES
+
+ROOT = Path(__file__).resolve().parents[1]
+JS_MODEL = ROOT / "docs" / "assets" / "javascripts" / "salary-model.js"
+CASES_FILE = Path(__file__).with_name("salary_cases.yml")
 
 DATA = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))
 COUNTRIES = model_countries(FIGURES)  # the site's own countries: currency and usual payments
@@ -113,7 +112,7 @@ def test_limits_match(js):
 
 
 def test_variable_at_matches(js):
-    for (name, x), js_value in zip(CURVE_POINTS, js["curve"]):
+    for (name, x), js_value in zip(CURVE_POINTS, js["curve"], strict=True):
         py_value = salary_model.variable_at(params_of(name), COUNTRIES, x)
         assert not math.isnan(py_value), (name, x)
         assert js_value == pytest.approx(py_value, abs=0.01), (name, x)

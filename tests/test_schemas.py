@@ -9,12 +9,9 @@ from __future__ import annotations
 import copy
 import json
 import re
-from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
-
-ROOT = Path(__file__).resolve().parents[1]
 
 from amkam import calculator, validation
 from amkam.validation import (
@@ -26,6 +23,7 @@ from amkam.validation import (
     required_string_keys,
     validate,
 )
+from conftest import ROOT
 
 
 @pytest.fixture(scope="module")

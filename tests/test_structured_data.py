@@ -10,8 +10,7 @@ import pytest
 import yaml
 
 from amkam import formatting as fmt
-from conftest import DEFAULT_LANGUAGE, LANGUAGES, PAGES, ROOT, build_with_broken_data
-from conftest import FIGURES
+from conftest import DEFAULT_LANGUAGE, FIGURES, LANGUAGES, PAGES, ROOT, build_with_broken_data
 
 OCCUPATIONS_YML = "docs/assets/data/occupations.yml"
 OCCUPATION_PAGES = ("account-manager", "key-account-manager")
@@ -132,7 +131,7 @@ def test_salaries_are_the_data_file_s_and_sourced(site, lang, page):
         assert "estimatedSalary" not in data and "occupationLocation" not in data
         return
     assert len(data["estimatedSalary"]) == len(rows)
-    for row, amount in zip(rows, data["estimatedSalary"]):
+    for row, amount in zip(rows, data["estimatedSalary"], strict=True):
         assert row["source"] in FIGURES["sources"] and row["source"] != "brief"
         assert amount["name"] == row["label"][lang]
         assert FIGURES["sources"][row["source"]]["publisher"] in amount["description"]
@@ -158,7 +157,8 @@ def test_no_other_page_carries_occupation_markup(site):
 
 CORRUPTIONS = [
     # (what is broken, text replaced, replacement, words the error must contain)
-    ("unknown skill", "             needs_analysis, maximise_revenue]\n    responsibilities:\n      section: responsibilities",
+    ("unknown skill",
+     "             needs_analysis, maximise_revenue]\n    responsibilities:\n      section: responsibilities",
      "             needs_analysis, maximise_revenues]\n    responsibilities:\n      section: responsibilities",
      ["occupations.yml", "occupations.key-account-manager", "'skills[11]'", "maximise_revenues"]),
     ("salary without a distribution", "salaries: [de-kam-job-ads]", "salaries: [de-kam-stepstone]",

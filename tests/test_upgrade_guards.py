@@ -15,9 +15,9 @@ import subprocess
 from importlib.metadata import version
 from pathlib import Path
 
+import material
 import pytest
 
-import material
 from amkam import postprocess
 from conftest import ROOT
 
@@ -45,9 +45,14 @@ DECLARED_CHANGES = {
             {% endautoescape %}{% endif %}"""),
         # No RSS feed.
         ("""{% if "rss" in config.plugins %}
-            <link rel="alternate" type="application/rss+xml" title="{{ lang.t('rss.created') }}" href="{{ 'feed_rss_created.xml' | url }}">
-            <link rel="alternate" type="application/rss+xml" title="{{ lang.t('rss.updated') }}" href="{{ 'feed_rss_updated.xml' | url }}">
-            {% endif %}""", ""),
+"""
+         """<link rel="alternate" type="application/rss+xml" title="{{ lang.t('rss.created') }}" """
+         """href="{{ 'feed_rss_created.xml' | url }}">
+"""
+         """<link rel="alternate" type="application/rss+xml" title="{{ lang.t('rss.updated') }}" """
+         """href="{{ 'feed_rss_updated.xml' | url }}">
+"""
+         """{% endif %}""", ""),
     ],
     "config": [
         # Each language searches its own index, from its own section (amkam/search.py).

@@ -11,8 +11,8 @@ import re
 
 from markupsafe import Markup
 
+from . import collation, salary_model
 from . import formatting as fmt
-from . import salary_model
 from .data import SiteData
 from .templates import render
 
@@ -85,7 +85,8 @@ def form(site: SiteData, lang: str) -> str:
     def options(name, values):
         return [{"value": v, "text": strings[f"calc_{name}_{v}"]} for v in values]
 
-    countries = sorted(data["countries"], key=lambda code: fmt.country_name(code, lang))
+    by_name = collation.sort_key(site.registry.language(lang).locale)  # "Česko" before "D…", not last
+    countries = sorted(data["countries"], key=lambda code: by_name(fmt.country_name(code, lang)))
     fields = {
         "country": {"options": [{"value": c, "text": fmt.country_name(c, lang)} for c in countries]},
         "basis": {"options": options("basis", ("year", "month"))},
@@ -144,12 +145,19 @@ def examples_table(site: SiteData, lang: str) -> str:
         results = ex["results"]
         rows.append({
             "id": ex["id"], "title": t(f"example_{ex['id']}", lang), "results": results,
-            "summary": f"{fmt.country_name(ex['params']['country'], lang)}; {_summary(site, ex['params'], lang, currency)}",
+            "summary": f"{fmt.country_name(ex['params']['country'], lang)}; "
+                       f"{_summary(site, ex['params'], lang, currency)}",
             "query": "&".join(f"{k}={v}" for k, v in ex["params"].items()),
             "text": {k: fmt.amount(results[k], currency, lang) if results[k] else t("result_none", lang)
                      for k in ("variable", "total", "ote")},
         })
     return render("calculator_examples.html", t=site.ui(lang).__getitem__, examples=rows)
+
+
+def _values(*values: tuple[str, str | None]) -> Markup:
+    """URL values as code, each with its meaning in the page's language: `year` (annual), `month` (monthly)."""
+    return Markup(", ").join(Markup("<code>{}</code>").format(value) + (Markup(" ({})").format(meaning) if meaning
+                                                                        else "") for value, meaning in values)
 
 
 def parameters_table(site: SiteData, lang: str) -> str:
@@ -166,9 +174,11 @@ def parameters_table(site: SiteData, lang: str) -> str:
     rows = [
         ("country", s("calc_country"), s("param_country_values"), s("language_country")),
         ("payments", s("calc_payments"), span("payments"), s("country_payments")),
-        ("basis", s("calc_basis"), f"year ({s('calc_basis_year')}), month ({s('calc_basis_month')})", "year"),
+        ("basis", s("calc_basis"), _values(("year", s("calc_basis_year")), ("month", s("calc_basis_month"))),
+         _values(("year", None))),
         ("base", s("calc_base"), f"> {fmt.number(0, lang)}, ≤ {fmt.number(limits['base'][1], lang)}", s("required")),
-        ("mode", s("calc_mode"), f"bonus ({s('calc_mode_bonus')}), commission ({s('calc_mode_commission')})", "bonus"),
+        ("mode", s("calc_mode"), _values(("bonus", s("calc_mode_bonus")), ("commission", s("calc_mode_commission"))),
+         _values(("bonus", None))),
         ("target", f"{s('calc_target')}, {bonus}", span("target"), s("required")),
         ("achievement", f"{s('calc_achievement')}, {bonus}", span("achievement"), s("required")),
         ("threshold", f"{s('calc_threshold')}, {bonus}", span("threshold"), fmt.number(0, lang)),

@@ -1,6 +1,10 @@
 """Every marker a page may hold, rendered for the page's language:
 
 - `{{ figures KIND:NAME }}`: a fact, the worked example, a table or a classification code from figures.yml;
+  a fact renders its value only, in the form the sentence needs (`fact`: compact, '10–30 %', '3–5';
+  `fact_from`: 'de 10 à 30 %', 'from 10 to 30%', 'del 10 % al 30 %'; `fact_between`: 'entre 10 et 30 %',
+  'entre el 10 % y el 30 %'), and `cite:NAME` renders its source and date as a link to the sources page, placed by
+  the page at the end of the clause or sentence, never between a number and its noun;
 - `{{ glossary }}`: the glossary, one `###` term per entry, with the same id in every language;
 - `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py).
 
@@ -10,12 +14,11 @@ Anything else between `{{` and `}}` is a typo and raises MarkerError.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from babel import Locale
 
-from . import calculator
+from . import calculator, collation
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError
@@ -68,6 +71,7 @@ class _Context:
     def __init__(self, page: PageRef, site: SiteData):
         self.page = page
         self.lang = page.lang
+        self.locale = site.registry.language(page.lang).locale
         self.site = site
         self.data = site.figures
         self.sources_url = relative_url(site.registry.root(page.lang) + "sources/", page.url)
@@ -84,7 +88,7 @@ class _Context:
             return str(year)
         published = source_id and self.data["sources"][source_id]["published"]
         if published:
-            return f"{self.t('year_not_stated')} {published}"
+            return f"{self.t('year_not_stated')} {fmt.published(published, self.locale)}"
         return self.t("undated")
 
     def render(self, template: str, **values) -> str:
@@ -104,17 +108,34 @@ def _short_publisher(source: dict) -> str:
     return source["publisher"].split(",")[0]
 
 
-def _fact(ctx: _Context, name: str) -> str:
+def _fact_data(ctx: _Context, name: str) -> dict:
     fact = ctx.data["facts"].get(name)
     if fact is None:
         raise ctx.fail(f"unknown fact '{name}' (facts are listed in figures.yml)")
-    text = fmt.quantity(fact, ctx.lang)
+    return fact
+
+
+def _fact_in(form: str | None):
+    """The value of a fact; a range in the sentence form `form` (a strings.yml key, per kind of figure)."""
+    def render_fact(ctx: _Context, name: str) -> str:
+        fact = _fact_data(ctx, name)
+        if form is None or "low" not in fact:
+            return fmt.quantity(fact, ctx.lang)
+        key = f"{form}_percent" if fact["type"] == "percent" else form
+        return fmt.quantity(fact, ctx.lang, ctx.t(key))
+    return render_fact
+
+
+def _cite(ctx: _Context, name: str) -> str:
+    """A fact's source and date, '[KEDGE, undated]', linked to the sources page; empty for illustrations."""
+    fact = _fact_data(ctx, name)
     source_id = fact["source"]
     if source_id in (None, ILLUSTRATION):
-        return text
+        return ""
     source = ctx.data["sources"][source_id]
-    year = fact["year"] or source["published"] or ctx.t("undated")
-    return f"{text} [\\[{_short_publisher(source)}, {year}\\]](sources.md#src-{source_id}){{ .fig-src }}"
+    when = fact["year"] or source["published"]
+    when = fmt.published(when, ctx.locale) if when else ctx.t("undated")
+    return f"[\\[{_short_publisher(source)}, {when}\\]](sources.md#src-{source_id}){{ .fig-src }}"
 
 
 def _example(ctx: _Context, name: str) -> str:
@@ -188,7 +209,8 @@ def _conventions_table(ctx: _Context) -> str:
 def _sources_table(ctx: _Context) -> str:
     rows = [{
         "id": sid, "publisher": src["publisher"], "title": src["title"], "title_lang": src["lang"],
-        "date": src["published"] or ctx.t("undated"), "url": src["url"],
+        "date": fmt.published(src["published"], ctx.locale) if src["published"] else ctx.t("undated"),
+        "datetime": str(src["published"]) if src["published"] else None, "url": src["url"],
         "url_text": re.sub(r"^https?://(www\.)?", "", src["url"] or ""),
     } for sid, src in ctx.data["sources"].items()]
     return ctx.render("sources.html", rows=rows)
@@ -223,19 +245,16 @@ def _code(ctx: _Context, name: str) -> str:
     return str(item[field])
 
 
-FIGURE_KINDS = {"fact": _fact, "example": _example, "table": _table, "code": _code}
-
-
-def _sort_key(text: str) -> str:
-    """Alphabetical order for readers: case and accents ignored (Babel has no collation)."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
+FIGURE_KINDS = {"fact": _fact_in(None), "fact_from": _fact_in("range_from"), "fact_between": _fact_in("range_between"),
+                "cite": _cite, "example": _example, "table": _table, "code": _code}
 
 
 def _glossary(ctx: _Context) -> str:
     lang = ctx.lang
     names = Locale.parse(lang).languages
     others = [{"code": x, "name": names[x]} for x in ctx.site.registry.codes if x != lang]
-    terms = sorted(ctx.site.glossary["terms"], key=lambda term: _sort_key(term["term"][lang]))
+    by_name = collation.sort_key(ctx.site.registry.language(lang).locale)  # Czech "ch" after "h"
+    terms = sorted(ctx.site.glossary["terms"], key=lambda term: by_name(term["term"][lang]))
     return render("glossary.md", terms=terms, lang=lang, others=others,
                   label=ctx.t("glossary_other_languages") + ctx.t("colon").rstrip())
 

@@ -72,7 +72,7 @@ def page_view(page: PageRef, meta: dict, site: SiteData, site_url: str, has_calc
     )
     data = occupation.occupation(site, page.name, lang, title, description)
     return PageView(
-        ui=site.ui(lang), reviewed=reviewed, reviewed_text=fmt.long_date(reviewed, lang),
+        ui=site.ui(lang), reviewed=reviewed, reviewed_text=fmt.long_date(reviewed, language.locale),
         alternates=alternates, language_offer=offer, share=tags, card_path=card_path,
         occupation_jsonld=occupation.json_ld(data) if data else None, has_calculator=has_calculator,
     )

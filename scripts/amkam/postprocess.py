@@ -50,6 +50,40 @@ def material_fixes(search_dialog_label: str) -> tuple[Fix, ...]:
     )
 
 
+PERMALINK = '<a class="headerlink" href="#'  # one per heading with an id (toc extension, permalink: true)
+MATERIAL_LINK = '<a href="https://squidfunk.github.io/mkdocs-material/" target="_blank" rel="noopener">'
+
+
+def _attr(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+
+
+def language_fixes(html: str, t, lang: str, languages: tuple[str, ...]) -> tuple[Fix, ...]:
+    """Material's English labels in the page's language, from strings.yml (`t(key)`), on every page, the default
+    language's included (there the replacement is the same text, and the counts still check material's markup).
+
+    - The colour-scheme toggle: mkdocs.yml's `toggle.name`, once as `aria-label` and once as `title` per scheme.
+    - Every heading's permalink title (the toc extension's "Permanent link"): as many as the page has permalinks.
+    - The footer's "Made with Material for MkDocs": the product's name stays English, marked `lang="en"`.
+    - The language selector names each language in that language: marked with its `lang` (WCAG 3.1.2).
+    """
+    fixes = []
+    for key in ("palette_dark", "palette_light"):
+        english, local = _attr(t(key, "en")), _attr(t(key, lang))
+        fixes += [Fix(f"colour toggle aria-label ({key})", f' aria-label="{english}" ', f' aria-label="{local}" ', 1),
+                  Fix(f"colour toggle title ({key})", f' title="{english}" ', f' title="{local}" ', 1)]
+    permalinks = html.count(PERMALINK)
+    english = _attr(t("permalink", "en"))
+    fixes.append(Fix("permalink title", f'" title="{english}">', f'" title="{_attr(t("permalink", lang))}">',
+                     permalinks))
+    fixes.append(Fix("generator credit", f"{t('made_with', 'en')}\n", f"{t('made_with', lang)}\n", 1))
+    fixes.append(Fix("generator name", MATERIAL_LINK, MATERIAL_LINK[:-1] + ' lang="en">', 1))
+    for code in languages:
+        old = f'hreflang="{code}" class="md-select__link">'
+        fixes.append(Fix(f"language selector ({code})", old, old[:-1] + f' lang="{code}">', 1))
+    return tuple(fixes)
+
+
 def apply_fixes(html: str, fixes: tuple[Fix, ...], where: str) -> str:
     for fix in fixes:
         found = html.count(fix.old)
@@ -112,7 +146,7 @@ def minified(docs_dir: Path, name: str) -> str:
 
 def inline_site_assets(html: str, docs_dir: Path, where: str) -> str:
     for name, (link, element) in INLINE.items():
-        html, found = link.subn(lambda _: element.format(minified(docs_dir, name)), html)
+        html, found = link.subn(lambda _, element=element, name=name: element.format(minified(docs_dir, name)), html)
         if found != 1:
             raise PostprocessError(f"{where}: expected one link to {name} to inline, found {found}")
     return html

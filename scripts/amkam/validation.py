@@ -267,6 +267,7 @@ def check_references(figures: dict, glossary: dict, occupations: dict, strings: 
     files = {**FILES, **(paths or {})}
     _check_figures(figures, files["figures"])
     _check_unique([term["id"] for term in glossary["terms"]], "terms", files["glossary"])
+    _check_terminology(glossary, files["glossary"], Path(docs_dir))
     _check_occupations(occupations, figures, files["occupations"], files["figures"], Path(docs_dir))
     _check_strings(strings, figures, files["strings"])
 
@@ -296,6 +297,24 @@ def _check_unique(ids, name, path):
         if item_id in seen:
             raise data_error(path, f"{name}[{i}] ({item_id})", "id", "duplicate id (another entry has it)")
         seen.add(item_id)
+
+
+def _check_terminology(glossary: dict, path: str, docs_dir: Path) -> None:
+    """Concept ids unique; the glossary terms and pages that the terminology and the job-ad names point to exist."""
+    concepts = glossary.get("terminology", [])
+    _check_unique([concept["concept"] for concept in concepts], "terminology", path)
+    term_ids = {term["id"] for term in glossary["terms"]}
+    pages = [(f"terminology[{i}] ({c['concept']})", "title_of", c["title_of"])
+             for i, c in enumerate(concepts) if "title_of" in c]
+    pages += [(f"job_ad_names.{page}", "(entry)", page) for page in glossary.get("job_ad_names", {})]
+    for i, concept in enumerate(concepts):
+        if "glossary" in concept and concept["glossary"] not in term_ids:
+            raise data_error(path, f"terminology[{i}] ({concept['concept']})", "glossary",
+                             f"unknown glossary term {_value(concept['glossary'])} (no entry under 'terms:' has it)")
+    for entry, field, page in pages:
+        missing = [lang for lang in LANGUAGES if not (docs_dir / lang / f"{page}.md").is_file()]
+        if missing:
+            raise data_error(path, entry, field, f"no page {page}.md in " + ", ".join(missing))
 
 
 def _check_figures(data: dict, path: str) -> None:

@@ -142,8 +142,9 @@ class SitePlugin(BasePlugin):
         state = self._state()
         ref = self._page(page, config)
         try:
-            output = postprocess.apply_fixes(output, postprocess.material_fixes(state.site.t("search_dialog", ref.lang)),
-                                             ref.src_uri)
+            fixes = postprocess.material_fixes(state.site.t("search_dialog", ref.lang))
+            output = postprocess.apply_fixes(output, fixes, ref.src_uri)
+            output = postprocess.apply_fixes(output, self._language_fixes(output, ref.lang, state), ref.src_uri)
             output = postprocess.inline_site_assets(output, Path(config.docs_dir), ref.src_uri)
             output = postprocess.align_classes(output)
         except postprocess.PostprocessError as error:
@@ -153,6 +154,10 @@ class SitePlugin(BasePlugin):
             raise PluginError(f"{ref.src_uri}: the page's head lacks {', '.join(missing)}: a theme override "
                               "(overrides/main.html, overrides/partials/share-meta.html) no longer writes it")
         return postprocess.squeeze_html(output)
+
+    @staticmethod
+    def _language_fixes(output: str, lang: str, state: _Build) -> tuple[postprocess.Fix, ...]:
+        return postprocess.language_fixes(output, state.site.t, lang, state.site.registry.codes)
 
     # -- 6. 404 pages ---------------------------------------------------------------------------------------------
 
@@ -164,6 +169,7 @@ class SitePlugin(BasePlugin):
         try:
             output = postprocess.apply_fixes(output, postprocess.material_fixes(state.site.t("search_dialog", lang)),
                                              f"404.html ({lang})")
+            output = postprocess.apply_fixes(output, self._language_fixes(output, lang, state), f"404.html ({lang})")
         except postprocess.PostprocessError as error:
             raise PluginError(str(error)) from None
         state.not_found[lang] = output
@@ -214,8 +220,8 @@ def missing_head_tags(html: str, ref: markers.PageRef, state: _Build, site_url: 
     key = registry.key(ref.lang, ref.url)
     head = html.split("</head>", 1)[0]
     missing = [f'<link rel="alternate" hreflang="{a.hreflang}">' for a in seo.alternates(key, registry, site_url)
-               if not re.search(rf'<link rel="alternate" hreflang="{re.escape(a.hreflang)}" href="{re.escape(a.href)}">',
-                                head)]
+               if not re.search(rf'<link rel="alternate" hreflang="{re.escape(a.hreflang)}" '
+                                rf'href="{re.escape(a.href)}">', head)]
     card = seo.base_url(site_url) + share.card_path(registry.root(ref.lang), key)
     if f'<meta property="og:image" content="{card}">' not in head:
         missing.append("its share card (og:image)")

@@ -86,7 +86,7 @@ def server_block(site: Path, listen: str, policy: str, server_name: str = "_", r
     for rule in rules.not_found_pages(site):
         lines += [
             "",
-            f"    # A missing URL in this section answers with the section's own 404 page, status 404.",
+            "    # A missing URL in this section answers with the section's own 404 page, status 404.",
             f"    location {rule.prefix} {{",
             f"        error_page 404 {rule.page};",
             "        try_files $uri $uri/ =404;",
@@ -222,6 +222,8 @@ def start(site: Path, port: int | None = None, workers: str = "1", policy: str |
     try:
         _wait(holder.url, lambda headers: True, holder)
     except RuntimeError as error:
+        log = prefix / "error.log"
+        details = log.read_text() if log.exists() else ""
         holder.stop()
-        raise RuntimeError(f"{error}\n{(prefix / 'error.log').read_text() if (prefix / 'error.log').exists() else ''}")
+        raise RuntimeError(f"{error}\n{details}") from None
     return holder

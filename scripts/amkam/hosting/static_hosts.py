@@ -30,7 +30,8 @@ def headers_file(site: Path, policy: str, host: str) -> str:
               _block("/*", {**security, "Cache-Control": rules.CACHE_REVALIDATE}),
               _block(rules.API_PREFIX + "*", rules.API_HEADERS)]
     detach = ("Cache-Control",) if host == "cloudflare" else ()
-    blocks += [_block(path, {"Cache-Control": rules.CACHE_IMMUTABLE}, detach) for path in rules.fingerprinted_files(site)]
+    blocks += [_block(path, {"Cache-Control": rules.CACHE_IMMUTABLE}, detach)
+               for path in rules.fingerprinted_files(site)]
     return "\n".join(blocks)
 
 

@@ -1,0 +1,37 @@
+// ESLint (flat config) for the site's own browser scripts: `make lint`, run by `make test`.
+// Installed from package-lock.json by `npm ci`; nothing is downloaded when it runs.
+"use strict";
+
+const js = require("@eslint/js");
+const globals = require("globals");
+
+module.exports = [
+  js.configs.recommended,
+  {
+    files: ["docs/assets/javascripts/**/*.js"],
+    languageOptions: {
+      ecmaVersion: "latest",
+      sourceType: "script", // plain <script> files, no modules
+      globals: {
+        ...globals.browser,
+        document$: "readonly", // material's observable of each page load (instant navigation)
+      },
+    },
+    linterOptions: { reportUnusedDisableDirectives: "error" },
+  },
+  {
+    // UMD: the salary model is also loaded by node in tests/test_salary_model.py.
+    files: ["docs/assets/javascripts/**/salary-model.js"],
+    languageOptions: { globals: { module: "readonly" } },
+  },
+  {
+    // Search worker: runs in a Web Worker next to material's, whose lunr it extends.
+    files: ["docs/assets/javascripts/workers/**/*.js"],
+    // MATERIAL_SEARCH_WORKER: defined by the build in front of this file (scripts/amkam/postprocess.py).
+    languageOptions: { globals: { ...globals.worker, lunr: "readonly", MATERIAL_SEARCH_WORKER: "readonly" } },
+  },
+  {
+    files: ["eslint.config.js"],
+    languageOptions: { sourceType: "commonjs", globals: globals.node },
+  },
+];
