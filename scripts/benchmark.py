@@ -59,8 +59,9 @@ CHROME_FLAGS = " ".join(ARGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("index", "key-account-manager", "compensation", "salary-calculator")
 CALCULATOR = "salary-calculator"
-CALCULATOR_SCRIPTS = ("docs/assets/javascripts/calculator.js", "docs/assets/javascripts/salary-model.js")
-SHIPPED_CALCULATOR = "assets/javascripts/calculator.js"  # both, minified into one file by minify_assets.py
+CALCULATOR_SCRIPTS = ("docs/assets/javascripts/calculator/calculator.js", "docs/assets/javascripts/calculator/model.js")
+# The model and the page script, minified into one file (amkam/postprocess.py).
+SHIPPED_CALCULATOR = "assets/javascripts/calculator/calculator.js"
 SCALE = 10  # the synthetic copy holds SCALE times the pages: each page plus SCALE - 1 copies
 KB = 1024
 
@@ -860,7 +861,7 @@ def all_targets(results: dict) -> list[dict]:
                                  f"{verdict(s['ratio_cold_cpu'] <= TARGET_SCALE_RATIO)})",
                      "verdict": verdict(s["ratio_cold_wall"] <= TARGET_SCALE_RATIO)})
     c = results["calculator_scripts"]
-    rows.append({"target": f"calculator.js + salary-model.js gzip -9 <= {c['budget']} B",
+    rows.append({"target": f"calculator.js + model.js gzip -9 <= {c['budget']} B",
                  "measured": f"sources {c['total']} B, shipped as one minified file {c['shipped']} B",
                  "verdict": verdict(c["pass"])})
     return rows

@@ -148,6 +148,16 @@ def site() -> Site:
 
 
 @pytest.fixture(scope="session")
+def js_model():
+    """The browser's salary model, in one node process for the whole session (tests/js_model.py)."""
+    from js_model import NodeModel
+
+    model = NodeModel()
+    yield model
+    model.close()
+
+
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

@@ -11,11 +11,12 @@ from playwright.sync_api import expect
 
 from amkam import calculator, salary_model
 from browser import PageWatch
-from conftest import FIGURES, LANGUAGES, ROOT, SITE_DATA, t
+from conftest import FIGURES, LANGUAGES, SITE_DATA, t
+from js_model import CASES as CASES_FILE
 
 pytestmark = pytest.mark.browser
 
-CASES = yaml.safe_load((ROOT / "tests" / "salary_cases.yml").read_text("utf-8"))["cases"]
+CASES = yaml.safe_load(CASES_FILE.read_text("utf-8"))["cases"]
 VALID = [c for c in CASES if "results" in c["expect"]]
 RESULTS = ("variable", "total", "ote", "per-payment", "monthly-average")
 
@@ -54,7 +55,7 @@ def test_each_language_opens_on_its_country_with_results_at_once(site, watched, 
     watched.goto(url_for(site, lang))
     params = calculator.default_params(SITE_DATA, lang)
     assert watched.locator('select[name="country"]').input_value() == params["country"]
-    outcome = salary_model.compute(params, calculator.model_countries(FIGURES))
+    outcome = salary_model.compute(params, calculator.model_countries(FIGURES), calculator.model_limits(FIGURES))
     assert values(watched) == expected_values(outcome["results"])
     assert parse_qs(urlsplit(watched.url).query)["country"] == [params["country"]]
 
@@ -247,3 +248,62 @@ def test_without_javascript_the_page_shows_worked_examples_that_the_script_confi
         shown = {key: tab.locator(f'[data-result="{key}"]').get_attribute("data-value") for key in numbers}
         assert shown == numbers, query
     live.close()
+
+
+def test_missing_markup_is_reported_by_name(site, page):
+    """If the page lacks an element the script needs, the console says which, instead of an obscure failure."""
+    messages, errors = [], []
+    page.on("console", lambda msg: messages.append((msg.type, msg.text)))
+    page.on("pageerror", lambda err: errors.append(str(err)))
+    url = url_for(site, "en", "country=FR&base=40000&target=20&achievement=100")
+
+    def trimmed(route):
+        response = route.fetch()
+        html = response.text()
+        for old, new in (('id="calc-status"', 'id="calc-status-removed"'), ('name="cap"', 'name="removed"')):
+            assert html.count(old) == 1, old
+            html = html.replace(old, new)
+        route.fulfill(response=response, body=html)
+
+    page.route(url, trimmed)
+    page.goto(url)
+    page.wait_for_function("() => window.Calculator")
+    assert not errors, errors
+    reported = [text for kind, text in messages if kind == "error" and text.startswith("calculator: missing")]
+    assert reported, messages
+    assert "#calc-status" in reported[0] and 'form field "cap"' in reported[0]
+    assert page.locator('[data-result="total"]').get_attribute("data-value") is None  # nothing half-done
+
+
+# The same inputs through the Python and the browser twins: field_text / toField (a URL value as the page's language
+# writes it in a field) and formatting.amount / formatMoney (whole amounts without cents).
+FIELD_VALUES = [
+    ("base", "40000"), ("base", "40000.5"), ("base", "1234.56"), ("base", "100000000"), ("base", "0.05"),
+    ("payments", "14"), ("target", "20"), ("achievement", "100.0000625"), ("revenue", "10000000000"),
+    ("threshold", "0"), ("cap", "150"), ("base", "abc"), ("base", ""), ("base", "1e3"), ("base", "-5"),
+    ("tiers", "100:1.5,120:2"), ("tiers", "110:1.5,130:2,150:3"), ("brackets", "0:2,500000:4"),
+    ("brackets", "0:1,1000:2.5"), ("tiers", "100-2"), ("tiers", "100:1.5,,120:2"), ("tiers", "a:b,100:x"),
+    ("tiers", ""), ("country", "FR"), ("basis", "month"), ("mode", "commission"),
+]
+AMOUNTS = ["0.00", "0.01", "0.5", "1234.5", "3333.33", "48000.00", "48000.50", "52000.65", "100000000.00",
+           "3100000000.00", "258333333.33"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_field_text_and_to_field_agree(site, watched, lang):
+    watched.goto(url_for(site, lang))
+    shown = watched.evaluate("([items, lang]) => items.map(([n, v]) => Calculator.toField(n, v, lang))",
+                             [FIELD_VALUES, lang])
+    assert shown == [calculator.field_text(n, v, lang) for n, v in FIELD_VALUES]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_whole_amounts_without_cents_in_both_formatters(site, watched, lang):
+    from amkam import formatting
+
+    watched.goto(url_for(site, lang))
+    currencies = sorted({c["currency"] for c in FIGURES["countries"].values()})
+    items = [[a, c] for a in AMOUNTS for c in currencies]
+    shown = watched.evaluate("([items, lang]) => items.map(([a, c]) => Calculator.formatMoney(+a, c, lang))",
+                             [items, lang])
+    assert shown == [formatting.amount(a, c, lang) for a, c in items]

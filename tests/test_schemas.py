@@ -243,7 +243,7 @@ CORRUPTIONS = [
     (string_not_per_language, "strings", "dismiss", "(entry)", "one text per language"),
     (delete_covers_base, "strings", "covers_base", "(entry)", "scripts/amkam/markers.py"),
     (delete_example_title, "strings", "example_commission", "(entry)", "calculator example 'commission'"),
-    (delete_error_message, "strings", "err_tiers_order", "(entry)", "docs/assets/javascripts/calculator.js"),
+    (delete_error_message, "strings", "err_tiers_order", "(entry)", "docs/assets/javascripts/calculator/calculator.js"),
     (delete_stat_range, "strings", "stat_range", "(entry)", "salary range"),
 ]
 

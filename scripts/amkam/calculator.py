@@ -1,7 +1,7 @@
 """The salary calculator: its inputs derived from the data files (countries, the plan each page opens with, the
 worked examples) and its three markers: `{{ calculator form }}` (the form, with the settings calculator.js reads
-as JSON), `{{ calculator examples }}` (examples computed here by the same model, for readers without JavaScript)
-and `{{ calculator parameters }}` (the URL contract's table).
+as JSON: countries, limits, texts), `{{ calculator examples }}` (examples computed here by the same model, for
+readers without JavaScript) and `{{ calculator parameters }}` (the URL contract's table).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from .templates import render
 # The texts calculator.js writes itself (labels are in the HTML already); every error message is one of them.
 SCRIPT_TEXTS = ("result_none", "calc_chart_title", "calc_chart_title_commission", "calc_chart_desc", "calc_link_copied")
 NUMERIC = ("base", "payments", "target", "achievement", "threshold", "cap", "revenue")
+DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # a number in URL form (ASCII digits, as calculator.js's /^\d+(\.\d+)?$/)
 FIELDS = ("country", "basis", "base", "payments", "mode", "target", "achievement", "threshold", "tiers", "cap",
           "revenue", "brackets")
 
@@ -26,6 +27,11 @@ FIELDS = ("country", "basis", "base", "payments", "mode", "target", "achievement
 def model_countries(figures: dict) -> dict:
     """What the compensation model needs to know of each country."""
     return {code: {"currency": c["currency"], "payments": c["payments"]} for code, c in figures["countries"].items()}
+
+
+def model_limits(figures: dict) -> dict:
+    """The URL contract's limits (figures.yml `calculator.limits`): the one definition both models take."""
+    return figures["calculator"]["limits"]
 
 
 def worked_example_params(figures: dict) -> dict:
@@ -49,7 +55,7 @@ def examples(figures: dict) -> list[dict]:
     for example in figures["calculator"]["examples"]:
         params = worked_example_params(figures) if example.get("worked_example") else {}
         params.update(example["params"])
-        outcome = salary_model.compute(params, model_countries(figures))
+        outcome = salary_model.compute(params, model_countries(figures), model_limits(figures))
         if not outcome["ok"]:
             raise ValueError(f"calculator example '{example['id']}' is invalid: {outcome['errors']}")
         out.append({"id": example["id"], "params": params, "results": outcome["results"]})
@@ -59,17 +65,20 @@ def examples(figures: dict) -> list[dict]:
 def worked_example(figures: dict) -> dict:
     """The worked example's figures: its inputs and the variable and total the model computes."""
     params = worked_example_params(figures)
-    outcome = salary_model.compute(params, model_countries(figures))
+    outcome = salary_model.compute(params, model_countries(figures), model_limits(figures))
     currency = figures["countries"][params["country"]]["currency"]
     return {**figures["worked_example"], "currency": currency, **outcome["results"]}
 
 
 def field_text(name: str, value: str, lang: str) -> str:
-    """A URL parameter as a reader would type it in this language (40 000; 100:1,5; 120:2)."""
+    """A URL parameter as a reader would type it in this language (40 000; 100:1,5; 120:2).
+
+    Twin of toField in docs/assets/javascripts/calculator/calculator.js, which writes a shared link's values into
+    the fields (this writes their first values): tests/test_calculator_browser.py feeds both the same values."""
     if name in ("tiers", "brackets"):
-        return "; ".join(":".join(fmt.number(part, lang) for part in pair.split(":")) for pair in value.split(",")
-                         if pair)
-    if name in NUMERIC and re.fullmatch(r"\d+(\.\d+)?", value):
+        return "; ".join(":".join(fmt.number(part, lang) if DECIMAL.fullmatch(part) else part
+                                  for part in pair.split(":")) for pair in value.split(",") if pair)
+    if name in NUMERIC and DECIMAL.fullmatch(value):
         return fmt.number(value, lang)
     return value
 
@@ -103,6 +112,7 @@ def form(site: SiteData, lang: str) -> str:
     config = {
         "lang": lang,
         "countries": model_countries(data),
+        "limits": model_limits(data),
         "examples": {"tiers": examples_by_id["accelerator"]["tiers"],
                      "brackets": examples_by_id["commission"]["brackets"]},
         "text": {key: value for key, value in strings.items() if key.startswith("err_") or key in SCRIPT_TEXTS},
@@ -161,7 +171,7 @@ def _values(*values: tuple[str, str | None]) -> Markup:
 
 
 def parameters_table(site: SiteData, lang: str) -> str:
-    limits = salary_model.LIMITS
+    limits = model_limits(site.figures)
 
     def span(key, unit=""):
         low, high = limits[key]

@@ -6,7 +6,10 @@
 - The site-wide stylesheet and script are small: every page carries them inline, which saves two requests and a
   render-blocking stylesheet on a phone's first visit.
 - The indentation and blank lines that templates leave are dropped.
-- Our scripts and styles are minified (material ships its own minified); the calculator ships as one file.
+- The calculator component's styles (docs/assets/javascripts/calculator/calculator.css) are inline too, but only
+  in the pages that link them: the pages with a calculator (overrides/main.html).
+- Our scripts and styles are minified (material ships its own minified); the calculator ships as one file, its
+  model and its page script (docs/assets/javascripts/calculator/).
 """
 
 from __future__ import annotations
@@ -101,12 +104,19 @@ INLINE = {
     "assets/javascripts/site.js": (re.compile(r'<script src="[./]*assets/javascripts/site\.js"></script>'),
                                    "<script>{}</script>"),
 }
+CALCULATOR_CSS = "assets/javascripts/calculator/calculator.css"
+# Assets inline only where a page links them (at most once): file -> the link, the element.
+INLINE_WHERE_LINKED = {
+    CALCULATOR_CSS: (re.compile(r'<link rel="stylesheet" href="[./]*assets/javascripts/calculator/calculator\.css">'),
+                     "<style>{}</style>"),
+}
 # Our own assets, minified into the site: published file -> its sources, concatenated in this order.
 ASSETS = {
     "assets/javascripts/site.js": ("assets/javascripts/site.js",),
     "assets/stylesheets/site.css": ("assets/stylesheets/site.css",),
-    "assets/javascripts/calculator.js": ("assets/javascripts/salary-model.js", "assets/javascripts/calculator.js"),
-    "assets/javascripts/salary-model.js": ("assets/javascripts/salary-model.js",),
+    "assets/javascripts/calculator/calculator.js": ("assets/javascripts/calculator/model.js",
+                                                    "assets/javascripts/calculator/calculator.js"),
+    CALCULATOR_CSS: (CALCULATOR_CSS,),
     "assets/javascripts/workers/search-i18n.js": ("assets/javascripts/workers/search-i18n.js",),
 }
 # The site's search worker imports material's, whose file name changes with every material release.
@@ -149,6 +159,10 @@ def inline_site_assets(html: str, docs_dir: Path, where: str) -> str:
         html, found = link.subn(lambda _, element=element, name=name: element.format(minified(docs_dir, name)), html)
         if found != 1:
             raise PostprocessError(f"{where}: expected one link to {name} to inline, found {found}")
+    for name, (link, element) in INLINE_WHERE_LINKED.items():
+        html, found = link.subn(lambda _, element=element, name=name: element.format(minified(docs_dir, name)), html)
+        if found > 1:
+            raise PostprocessError(f"{where}: expected at most one link to {name} to inline, found {found}")
     return html
 
 

@@ -1,10 +1,14 @@
 """Compensation model of the salary calculator, computed exactly.
 
-Python twin of docs/assets/javascripts/salary-model.js: both must agree to the
-cent (tests/test_salary_model.py runs tests/salary_cases.yml through both).
+Python twin of docs/assets/javascripts/calculator/model.js: both must agree to the
+cent (tests/test_salary_model.py runs docs/assets/javascripts/calculator/cases.yml
+through both; tests/test_model_differential.py compares them on random plans).
 Pure stdlib, no I/O.
 
-Parameters are strings (URL query / normalised form field). ``compute`` returns
+Parameters are strings (URL query / normalised form field). The countries
+(currency, usual payments) and the limits of the URL contract are inputs too:
+both come from docs/assets/data/figures.yml (``countries``, ``calculator.limits``),
+the one definition the browser's model also receives. ``compute`` returns
 ``{"ok": True, "results": {...}}`` with every amount rounded once, half away
 from zero, to a two-decimal string, or ``{"ok": False, "errors": {param: code}}``
 listing every invalid parameter. Codes: required, number, range, integer,
@@ -17,19 +21,10 @@ import math
 import re
 from fractions import Fraction
 
-LIMITS = {
-    "base": (0, 100000000),  # lower bound exclusive
-    "target": (0, 300),
-    "achievement": (0, 1000),
-    "threshold": (0, 100),
-    "cap": (100, 1000),
-    "payments": (12, 16),
-    "revenue": (0, 10000000000),
-    "tierStart": (100, 1000),
-    "multiplier": (0, 10),
-    "rate": (0, 100),
-    "maxPairs": 10,
-}
+# The limits `compute` needs: each a [lowest, highest] pair (both inclusive; `base` must also be above 0), and
+# maxPairs, the most pairs `tiers` and `brackets` may have.
+LIMIT_NAMES = ("base", "target", "achievement", "threshold", "cap", "payments", "revenue", "tierStart", "multiplier",
+               "rate", "maxPairs")
 
 _NUM = re.compile(r"[0-9]+(?:\.[0-9]+)?")
 _HUNDRED = Fraction(100)
@@ -57,8 +52,19 @@ def _band(x: Fraction, segs) -> Fraction:
     return acc
 
 
-def _parse(params, countries):
+def _ranges(limits: dict) -> dict:
+    """The limits as exact numbers: {name: (low, high)} and maxPairs."""
+    missing = [name for name in LIMIT_NAMES if name not in limits]
+    if missing:
+        raise KeyError(f"salary model: limits lack {missing}")
+    out = {k: (Fraction(str(v[0])), Fraction(str(v[1]))) for k, v in limits.items() if k != "maxPairs"}
+    out["maxPairs"] = int(limits["maxPairs"])
+    return out
+
+
+def _parse(params, countries, limits):
     errors: dict[str, str] = {}
+    lim = _ranges(limits)
 
     def get(k):
         v = params.get(k)
@@ -97,7 +103,7 @@ def _parse(params, countries):
                 errors[k] = "required"
             return []
         items = [t.split(":") for t in s.split(",")]
-        if len(items) > LIMITS["maxPairs"] or any(
+        if len(items) > lim["maxPairs"] or any(
             len(t) != 2 or not _NUM.fullmatch(t[0]) or not _NUM.fullmatch(t[1]) for t in items
         ):
             errors[k] = "pairs"
@@ -112,24 +118,24 @@ def _parse(params, countries):
     v = {}
     country = choice("country", lambda s: s in countries)
     default_payments = None if "country" in errors else Fraction(countries[country]["payments"])
-    v["payments"] = num("payments", LIMITS["payments"], True, default_payments)
+    v["payments"] = num("payments", lim["payments"], True, default_payments)
     v["basis"] = choice("basis", lambda s: s in ("year", "month"), "year")
-    v["base"] = num("base", LIMITS["base"])
+    v["base"] = num("base", lim["base"])
     v["mode"] = mode = choice("mode", lambda s: s in ("bonus", "commission"), "bonus")
     if mode == "bonus":
-        v["target"] = num("target", LIMITS["target"])
-        v["achievement"] = num("achievement", LIMITS["achievement"])
-        v["threshold"] = num("threshold", LIMITS["threshold"], True, Fraction(0))
-        v["tiers"] = pairs("tiers", LIMITS["tierStart"], LIMITS["multiplier"], optional=True)
-        v["cap"] = num("cap", LIMITS["cap"], True)
+        v["target"] = num("target", lim["target"])
+        v["achievement"] = num("achievement", lim["achievement"])
+        v["threshold"] = num("threshold", lim["threshold"], True, Fraction(0))
+        v["tiers"] = pairs("tiers", lim["tierStart"], lim["multiplier"], optional=True)
+        v["cap"] = num("cap", lim["cap"], True)
     elif mode == "commission":
-        v["revenue"] = num("revenue", LIMITS["revenue"])
-        v["brackets"] = pairs("brackets", LIMITS["revenue"], LIMITS["rate"], first_zero=True)
+        v["revenue"] = num("revenue", lim["revenue"])
+        v["brackets"] = pairs("brackets", lim["revenue"], lim["rate"], first_zero=True)
     return errors, v
 
 
-def compute(params: dict, countries: dict) -> dict:
-    errors, v = _parse(params or {}, countries)
+def compute(params: dict, countries: dict, limits: dict) -> dict:
+    errors, v = _parse(params or {}, countries, limits)
     if errors:
         return {"ok": False, "errors": errors}
     annual = v["base"] * v["payments"] if v["basis"] == "month" else v["base"]
@@ -159,10 +165,10 @@ def compute(params: dict, countries: dict) -> dict:
     }
 
 
-def variable_at(params: dict, countries: dict, x) -> float:
+def variable_at(params: dict, countries: dict, limits: dict, x) -> float:
     """Variable pay (float, for charts) at achievement x (bonus) or revenue x
     (commission), other params unchanged; NaN if anything is invalid."""
     key = "revenue" if (params or {}).get("mode") == "commission" else "achievement"
     value = x if isinstance(x, str) else f"{float(x):.6f}"
-    r = compute({**(params or {}), key: value}, countries)
+    r = compute({**(params or {}), key: value}, countries, limits)
     return float(r["results"]["variable"]) if r["ok"] else math.nan

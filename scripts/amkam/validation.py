@@ -412,7 +412,7 @@ def _check_occupations(data: dict, figures: dict, path: str, figures_path: str, 
 # --- UI strings the code builds at run time --------------------------------------------------------------------
 
 def _calc_error_key(name: str, code: str) -> str:
-    """The strings.yml key docs/assets/javascripts/calculator.js looks up for a field's error (`message`)."""
+    """The strings.yml key docs/assets/javascripts/calculator/calculator.js looks up for a field's error (`message`)."""
     if name in CALC_PAIR_FIELDS:
         return f"err_{name}_{code}"
     if name == "payments" and code == "range":
@@ -452,12 +452,13 @@ def string_key_uses(figures: dict) -> dict[str, str]:
                                             f"'{example['id']}'")
     for key in CALC_RESULTS:
         uses[f"result_{key}"] = "scripts/amkam/templates/calculator_form.html labels a calculator result"
-    uses["err_choice"] = "docs/assets/javascripts/calculator.js shows it for any error without a message of its own"
+    uses["err_choice"] = ("docs/assets/javascripts/calculator/calculator.js shows it for any error without a message "
+                          "of its own")
     for name, codes in CALC_ERRORS.items():
         for code in codes:
             key = _calc_error_key(name, code)
             if key not in CALC_ERROR_FALLBACKS:
-                uses.setdefault(key, f"docs/assets/javascripts/calculator.js shows it for error '{code}' of "
+                uses.setdefault(key, f"docs/assets/javascripts/calculator/calculator.js shows it for error '{code}' of "
                                      f"calculator field '{name}'")
     return uses
 

@@ -1,14 +1,13 @@
-/* Salary calculator model, exact (BigInt rationals). Twin of scripts/salary_model.py. */
+/* Salary calculator model, exact (BigInt rationals). Twin of scripts/amkam/salary_model.py.
+   The countries ({code: {currency, payments}}) and the URL contract's limits ({name: [low, high], maxPairs}) are
+   inputs: both come from docs/assets/data/figures.yml, through the form's JSON config (#calc-config). */
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.SalaryModel = factory();
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
-  const L = {
-    base: [0, 100000000], target: [0, 300], achievement: [0, 1000], threshold: [0, 100],
-    cap: [100, 1000], payments: [12, 16], revenue: [0, 10000000000],
-    tierStart: [100, 1000], multiplier: [0, 10], rate: [0, 100], maxPairs: 10,
-  };
+  const LIMIT_NAMES = ["base", "target", "achievement", "threshold", "cap", "payments", "revenue", "tierStart",
+    "multiplier", "rate", "maxPairs"];
   const NUM = /^[0-9]+(\.[0-9]+)?$/;
   // Rational = [numerator, denominator > 0], both BigInt; parsed from decimal strings only.
   const q = (s) => { const [i, f = ""] = String(s).split("."); return [BigInt(i + f), 10n ** BigInt(f.length)]; };
@@ -34,7 +33,9 @@
   const band = (x, segs) => segs.reduce((acc, [s, m], i) =>
     lt(s, x) ? add(acc, mul(m, sub(segs[i + 1] ? min(x, segs[i + 1][0]) : x, s))) : acc, ZERO);
 
-  function parse(p, countries) {
+  function parse(p, countries, L) {
+    const missing = LIMIT_NAMES.filter((k) => !L || !has(L, k));
+    if (missing.length) throw new Error("salary model: limits lack " + missing.join(", "));
     const e = {}, v = {};
     const get = (k) => (p[k] == null ? "" : String(p[k]));
     const num = (k, r, opt, def) => {
@@ -85,8 +86,8 @@
     return [e, v];
   }
 
-  function compute(params, countries) {
-    const [errors, v] = parse(params || {}, countries);
+  function compute(params, countries, limits) {
+    const [errors, v] = parse(params || {}, countries, limits);
     if (Object.keys(errors).length) return { ok: false, errors };
     const annual = v.basis === "month" ? mul(v.base, v.payments) : v.base;
     let variable, ote = null;
@@ -113,11 +114,11 @@
   }
 
   // Variable pay as a float (for charts) at achievement x (bonus) or revenue x (commission); NaN if invalid.
-  function variableAt(params, countries, x) {
+  function variableAt(params, countries, limits, x) {
     const k = (params || {}).mode === "commission" ? "revenue" : "achievement";
-    const r = compute(Object.assign({}, params, { [k]: typeof x === "string" ? x : (+x).toFixed(6) }), countries);
+    const r = compute(Object.assign({}, params, { [k]: typeof x === "string" ? x : (+x).toFixed(6) }), countries, limits);
     return r.ok ? +r.results.variable : NaN;
   }
 
-  return { LIMITS: L, compute, variableAt, money };
+  return { LIMIT_NAMES, compute, variableAt, money };
 });
