@@ -715,7 +715,8 @@ def load_paths(site: Path) -> list[str]:
                    if "search" not in p.parts)
     pages = ["/" if page == "/./" else page for page in pages]
     assets = [path for path in site_rules.fingerprinted_files(site) if "/workers/" not in path]
-    assets += ["/assets/javascripts/calculator.js"] if (site / "assets/javascripts/calculator.js").is_file() else []
+    calculator = "assets/javascripts/calculator/calculator.js"
+    assets += [f"/{calculator}"] if (site / calculator).is_file() else []
     return pages + assets
 
 
