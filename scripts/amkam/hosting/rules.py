@@ -25,7 +25,7 @@ API_HEADERS = {"Access-Control-Allow-Origin": "*"}
 
 HSTS = "max-age=63072000; includeSubDomains"
 PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
-                      "payment=(), usb=(), interest-cohort=(), clipboard-write=(self)")
+                      "payment=(), usb=(), clipboard-write=(self)")
 
 
 def security_headers(csp: str) -> dict[str, str]:
