@@ -58,19 +58,26 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+def build_with_change(tmp_path: Path, file: str, old: str, new: str) -> tuple[int, str, Path]:
+    """Build a private copy of the project with `old` replaced by `new` in one file.
+
+    Returns the build's exit code, its whole output and the folder it built into."""
+    project = copy_project(tmp_path / "project")
+    path = project / file
+    text = path.read_text("utf-8")
+    assert old in text, f"test setup: {old!r} not found in {file}"
+    path.write_text(text.replace(old, new, 1), "utf-8")
+    result = build(project, tmp_path / "out", "http://127.0.0.1:9/")
+    return result.returncode, result.stdout + result.stderr, tmp_path / "out"
+
+
 def build_with_broken_data(tmp_path: Path, data_file: str, old: str, new: str):
     """Build a private copy of the project with `old` replaced by `new` in one data file.
 
     Returns the build's exit code, its "Invalid data file" line (empty if none) and its whole output."""
-    project = copy_project(tmp_path / "project")
-    path = project / data_file
-    text = path.read_text("utf-8")
-    assert old in text, f"test setup: {old!r} not found in {data_file}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-    result = build(project, tmp_path / "out", "http://127.0.0.1:9/")
-    output = result.stdout + result.stderr
+    code, output, _ = build_with_change(tmp_path, data_file, old, new)
     message = next((line for line in output.splitlines() if "Invalid data file" in line), "")
-    return result.returncode, message, output
+    return code, message, output
 
 
 @dataclass

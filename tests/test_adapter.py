@@ -6,17 +6,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import build, copy_project
-
-
-def _break(tmp_path, file: str, old: str, new: str):
-    project = copy_project(tmp_path / "project")
-    path = project / file
-    text = path.read_text("utf-8")
-    assert old in text, f"test setup: {old!r} not in {file}"
-    path.write_text(text.replace(old, new, 1), "utf-8")
-    result = build(project, tmp_path / "out", "http://127.0.0.1:9/")
-    return result.returncode, result.stdout + result.stderr, tmp_path / "out"
+from conftest import build_with_change as _break
 
 
 def test_a_head_without_its_share_card_fails_the_build(tmp_path):

@@ -33,13 +33,6 @@ ALLOWED = {
     "Account Manager", "Account Managers", "Key Account Manager", "Key Account Managers", "AM", "KAM", "CRM", "OTE",
     "KPI", "NPS", "Net Promoter Score (NPS)", "Bonus", "ESCO", "ISCO-08", "AM & KAM", "euraiqa",
 }
-# English (or unmarked foreign) strings still emitted from data owned by other work in progress: figures.yml
-# sources' publisher wording and citations (pay-data work), the calculator's URL-parameter defaults (code values
-# shown as text). They are reported by test_pending_english_from_data (xfail) until their owners fix them; remove
-# an entry when it is fixed (the main test then guards it).
-PENDING = re.compile(r"reported by|cited by|\b(Czechia|Slovakia|Ministry|University|study|database|crosswalk|brief)\b"
-                     r"|^(Bundesagentur für Arbeit|Estatuto de los Trabajadores.*|Wet minimumloon.*|Zákonník práce.*"
-                     r"|SK ISCO-08 \(Sústava povolaní\))$")
 # Words that are the same in English and in that language (checked against the language's dictionary use).
 SAME_WORD = {
     "fr": {"Navigation", "Sources", "Source", "Commission", "commission", "Mission", "Date", "Code", "Note"},
@@ -131,10 +124,10 @@ def allowed(text: str, lang: str) -> bool:
     return text in ALLOWED or text in SAME_WORD[lang] or text in own or _is_name_or_number(text)
 
 
-def english_on(path: Path, lang: str, deny: dict[str, str], pending: bool = False) -> list[str]:
+def english_on(path: Path, lang: str, deny: dict[str, str]) -> list[str]:
     soup = BeautifulSoup(path.read_text("utf-8"), "html.parser")
     return sorted({f"{where}: {text!r} (English: {deny[text]})" for where, text in visible_strings(soup, lang)
-                   if text in deny and not allowed(text, lang) and bool(PENDING.search(text)) == pending})
+                   if text in deny and not allowed(text, lang)})
 
 
 @pytest.mark.parametrize("lang", OTHER_LANGUAGES)
@@ -147,16 +140,6 @@ def test_no_english_interface_or_data_strings(site, lang):
                 for path in pages if (found := english_on(path, lang, deny))}
     assert not problems, f"English strings on {lang} pages: " + "; ".join(
         f"{page}: {', '.join(found)}" for page, found in problems.items())
-
-
-@pytest.mark.parametrize("lang", OTHER_LANGUAGES)
-def test_pending_english_from_data(site, lang):
-    """The data strings other work owns (PENDING): reported as xfail while any is still on a page."""
-    deny = denylist(str(site.root))
-    found = sorted({x for path in (site.root / lang).rglob("*.html")
-                    for x in english_on(path, lang, deny, pending=True)})
-    if found:
-        pytest.xfail(f"{len(found)} English data strings on {lang} pages, owned elsewhere: " + "; ".join(found))
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

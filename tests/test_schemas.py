@@ -52,7 +52,7 @@ def _example_index(figures, example_id):
 
 
 def set_currency(d):
-    d["figures"]["salaries"][_salary_index(d["figures"], "de-kam-ba")]["currency"] = "XYZ"
+    d["figures"]["salaries"][_salary_index(d["figures"], "de-kam-stepstone")]["currency"] = "XYZ"
 
 
 def drop_label_sk(d):
@@ -160,16 +160,18 @@ def same_as_without_uri(d):
     d["occupations"]["occupations"]["key-account-manager"]["same_as"] = "isco_technical_sales"
 
 
-def salary_without_source(d):
-    d["figures"]["salaries"][_salary_index(d["figures"], "de-kam-job-ads")]["source"] = "brief"
+def core_country_without_gap(d):
+    del d["figures"]["pay"]["countries"]["SK"]["gaps"]
 
 
-def salary_average_only(d):
-    d["occupations"]["occupations"]["key-account-manager"]["salaries"] = ["de-kam-stepstone"]
+def role_and_occupation(d):
+    row = d["figures"]["salaries"][_salary_index(d["figures"], "fr-kam-junior")]
+    row["occupation"] = {"system": "ROME", "code": "D1402", "title": "Commercial grands comptes", "lang": "fr",
+                         "stands_for": ["kam"]}
 
 
-def salaries_of_two_countries(d):
-    d["occupations"]["occupations"]["key-account-manager"]["salaries"] = ["de-kam-job-ads", "cz-sales-reps"]
+def glance_unknown_fact(d):
+    d["occupations"]["occupations"]["key-account-manager"]["glance"]["education"]["facts"] = ["nowhere"]
 
 
 def occupation_without_page(d):
@@ -207,7 +209,7 @@ def delete_stat_range(d):
 
 CORRUPTIONS = [
     # (change, file, entry, field, words the problem must contain)
-    (set_currency, "figures", "salaries[7] (de-kam-ba)", "currency", "'XYZ' is not one of EUR, CZK, GBP"),
+    (set_currency, "figures", "salaries[7] (de-kam-stepstone)", "currency", "'XYZ' is not one of EUR, CZK, GBP"),
     (drop_label_sk, "figures", "salaries[0] (fr-kam-junior)", "label.sk", "missing"),
     (fact_low_without_high, "figures", "facts.portfolio_am", "high", "missing"),
     (fact_low_above_high, "figures", "facts.portfolio_am", "high", "low < high"),
@@ -234,9 +236,10 @@ CORRUPTIONS = [
     (unknown_skill, "occupations", "occupations.account-manager", "skills[12]", "unknown skill 'juggling'"),
     (unknown_isco, "occupations", "occupations.key-account-manager", "isco[0]", "with an isco group"),
     (same_as_without_uri, "occupations", "occupations.key-account-manager", "same_as", "with a uri"),
-    (salary_without_source, "occupations", "occupations.key-account-manager", "salaries[0]", "has no source"),
-    (salary_average_only, "occupations", "occupations.key-account-manager", "salaries[0]", "no median, quartile"),
-    (salaries_of_two_countries, "occupations", "occupations.key-account-manager", "salaries[1]", "one country"),
+    (core_country_without_gap, "figures", "pay.countries.SK", "gaps.roles", "no current AM figure and no declared gap"),
+    (role_and_occupation, "figures", "salaries[0] (fr-kam-junior)", "occupation", "not both"),
+    (glance_unknown_fact, "occupations", "occupations.key-account-manager", "glance.education.facts[0]",
+     "unknown docs/assets/data/figures.yml fact 'nowhere'"),
     (occupation_without_page, "occupations", "occupations.kam-assistant", "(name)", "no page kam-assistant.md"),
     (missing_responsibilities, "occupations", "occupations.account-manager", "responsibilities", "missing"),
     (string_missing_es, "strings", "th_country", "es", "missing"),

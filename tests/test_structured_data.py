@@ -10,6 +10,8 @@ import pytest
 import yaml
 
 from amkam import formatting as fmt
+from amkam import pay
+from amkam.registry import load_registry
 from conftest import DEFAULT_LANGUAGE, FIGURES, LANGUAGES, PAGES, ROOT, build_with_broken_data
 
 OCCUPATIONS_YML = "docs/assets/data/occupations.yml"
@@ -36,6 +38,7 @@ SECTIONS = [(lang, page) for lang in LANGUAGES for page in OCCUPATION_PAGES]
 
 
 DATA = yaml.safe_load((ROOT / OCCUPATIONS_YML).read_text("utf-8"))
+REGISTRY = load_registry(ROOT / "docs" / "assets" / "data" / "site.yml")
 
 
 def jsonld(site, lang, page) -> dict:
@@ -124,29 +127,37 @@ def test_codes_are_isco_08_and_the_esco_uri_only_where_it_is_the_same_occupation
 
 
 @pytest.mark.parametrize("lang,page", SECTIONS)
-def test_salaries_are_the_data_file_s_and_sourced(site, lang, page):
+def test_salaries_are_current_figures_for_the_language_s_country(site, lang, page):
+    """estimatedSalary: the current figures for the page's role in the language's country (pay.py), with that
+    country as occupationLocation; none where the country declares a gap."""
     data = jsonld(site, lang, page)
-    rows = [row for row in FIGURES["salaries"] if row["id"] in DATA["occupations"][page].get("salaries", [])]
+    country = REGISTRY.language(lang).country
+    role = DATA["occupations"][page]["glance"]["role"]
+    rows = [row for row in pay.headline_figures(FIGURES, country, role)
+            if row["period"] in DURATIONS and set(row["stats"]) & set(STAT_FIELDS)]
     if not rows:
+        assert pay.gap(FIGURES, country, role) is not None, (lang, page, "no figure and no declared gap")
         assert "estimatedSalary" not in data and "occupationLocation" not in data
         return
     assert len(data["estimatedSalary"]) == len(rows)
     for row, amount in zip(rows, data["estimatedSalary"], strict=True):
-        assert row["source"] in FIGURES["sources"] and row["source"] != "brief"
+        assert pay.status(FIGURES, row["year"]) == "current" and row["source"] != "brief"
         assert amount["name"] == row["label"][lang]
         assert FIGURES["sources"][row["source"]]["publisher"] in amount["description"]
         assert amount["currency"] == row["currency"] and amount["duration"] == DURATIONS[row["period"]]
         expected = {STAT_FIELDS[stat]: value for stat, value in row["stats"].items() if stat in STAT_FIELDS}
         numbers = {key: value for key, value in amount.items() if isinstance(value, (int, float))}
         assert expected and numbers == expected
-    country = rows[0]["country"]
     assert data["occupationLocation"] == {"@type": "Country", "name": fmt.country_name(country, lang),
                                           "identifier": country}
 
 
-def test_account_manager_has_no_salary_because_no_figure_exists(site):
+def test_no_page_declares_another_language_s_country(site):
+    """The German job-ad figure and location that every language's KAM page carried are gone."""
     for lang in LANGUAGES:
-        assert "estimatedSalary" not in jsonld(site, lang, "account-manager")
+        for page in OCCUPATION_PAGES:
+            location = jsonld(site, lang, page).get("occupationLocation")
+            assert location is None or location["identifier"] == REGISTRY.language(lang).country, (lang, page)
 
 
 def test_no_other_page_carries_occupation_markup(site):
@@ -161,8 +172,8 @@ CORRUPTIONS = [
      "             needs_analysis, maximise_revenue]\n    responsibilities:\n      section: responsibilities",
      "             needs_analysis, maximise_revenues]\n    responsibilities:\n      section: responsibilities",
      ["occupations.yml", "occupations.key-account-manager", "'skills[11]'", "maximise_revenues"]),
-    ("salary without a distribution", "salaries: [de-kam-job-ads]", "salaries: [de-kam-stepstone]",
-     ["occupations.yml", "occupations.key-account-manager", "'salaries[0]'", "de-kam-stepstone"]),
+    ("glance for an unknown role", "    glance:\n      role: kam\n", "    glance:\n      role: ceo\n",
+     ["occupations.yml", "occupations.key-account-manager", "'glance.role'", "'ceo' is not one of am, kam"]),
     ("missing translation", "    sk: vyjednávanie cien\n", "",
      ["occupations.yml", "skills.negotiate_price", "sk", "missing"]),
 ]

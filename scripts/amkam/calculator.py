@@ -11,7 +11,7 @@ import re
 
 from markupsafe import Markup
 
-from . import collation, salary_model
+from . import collation, pay, salary_model
 from . import formatting as fmt
 from .data import SiteData
 from .templates import render
@@ -40,13 +40,42 @@ def worked_example_params(figures: dict) -> dict:
             "target": str(example["variable_pct"]), "achievement": str(example["achievement"])}
 
 
+def default_figure(figures: dict, country: str) -> dict | None:
+    """The current role figure a country's calculator opens with (KAM first, then AM), if one gives a base salary
+    per year or month as a median or average; None opens the example plan."""
+    for role in ("kam", "am"):
+        for row in pay.headline_figures(figures, country, role):
+            value = row["stats"].get("median") or row["stats"].get("average")
+            if value and row["period"] in ("year", "month") and row["gross"] and row["covers"] in ("base", "total"):
+                return row
+    return None
+
+
 def default_params(site: SiteData, lang: str) -> dict:
-    """The plan a language's calculator page opens with, in URL form."""
+    """The plan a language's calculator page opens with, in URL form: the language's country, its usual quoting
+    (local_plans) and, where a current role figure exists, its amount as the base; else an example plan."""
     figures = site.figures
     country = site.registry.language(lang).country
     plan = figures["calculator"].get("local_plans", {}).get(country)
     params = dict(plan) if plan else {k: v for k, v in worked_example_params(figures).items() if k != "country"}
+    row = default_figure(figures, country)
+    if row is not None:
+        value = row["stats"].get("median") or row["stats"].get("average")
+        params.update({"basis": row["period"], "base": str(value)})
     return {"country": country, **params}
+
+
+def default_note(site: SiteData, lang: str) -> str:
+    """What the plan the form opens with is: a published figure (named) or an example, never a statistic."""
+    country = site.registry.language(lang).country
+    row = default_figure(site.figures, country)
+    name = fmt.country_name(country, lang)
+    if row is None:
+        return site.t("calc_default_example", lang).replace("{country}", name)
+    source = site.figures["sources"][row["source"]]
+    return (site.t("calc_default_figure", lang).replace("{country}", name)
+            .replace("{what}", row["label"][lang]).replace("{source}", source["publisher"])
+            .replace("{year}", str(row["year"])))
 
 
 def examples(figures: dict) -> list[dict]:
@@ -120,6 +149,7 @@ def form(site: SiteData, lang: str) -> str:
     # JSON in a <script> element is not HTML: escaping "</" keeps it from closing the element early.
     config_json = Markup(json.dumps(config, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/"))
     return render("calculator_form.html", t=strings.__getitem__, config_json=config_json, fields=fields, notes=notes,
+                   default_note=default_note(site, lang),
                    country=params["country"],
                    tiers_example=field_text("tiers", config["examples"]["tiers"], lang),
                    brackets_example=field_text("brackets", config["examples"]["brackets"], lang),

@@ -17,8 +17,9 @@ import re
 from dataclasses import dataclass
 
 from babel import Locale
+from markupsafe import escape
 
-from . import calculator, collation
+from . import calculator, collation, pay
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError
@@ -29,7 +30,8 @@ FIGURES = re.compile(r"\{\{\s*figures\s+([a-z_]+):([\w.\-]+)\s*\}\}")
 GLOSSARY = re.compile(r"\{\{\s*glossary\s*\}\}")
 CALCULATOR = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
 LEFTOVER = re.compile(r"\{\{.*?\}\}")
-STAT_ORDER = ("average", "median", "range", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct")
+STAT_ORDER = ("average", "median", "range", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct",
+              "actual_bonus_pct")
 
 
 @dataclass(frozen=True)
@@ -135,7 +137,10 @@ def _cite(ctx: _Context, name: str) -> str:
     source = ctx.data["sources"][source_id]
     when = fact["year"] or source["published"]
     when = fmt.published(when, ctx.locale) if when else ctx.t("undated")
-    return f"[\\[{_short_publisher(source)}, {when}\\]](sources.md#src-{source_id}){{ .fig-src }}"
+    publisher = escape(_short_publisher(source))
+    if source["lang"] != ctx.lang:  # an organisation's name stays in its language, and says which
+        publisher = f'<span lang="{source["lang"]}">{publisher}</span>'
+    return f"[\\[{publisher}, {when}\\]](sources.md#src-{source_id}){{ .fig-src }}"
 
 
 def _example(ctx: _Context, name: str) -> str:
@@ -156,7 +161,7 @@ def _stats(ctx: _Context, row: dict) -> list[dict]:
         if key not in stats:
             continue
         value = stats[key]
-        if key == "variable_pct":
+        if key in ("variable_pct", "actual_bonus_pct"):
             text = fmt.percent(value, ctx.lang)
         elif key == "range":
             text = fmt.quantity({"type": "amount", "currency": row["currency"], "low": value[0], "high": value[1]},
@@ -173,20 +178,72 @@ def _source_link(ctx: _Context, source_id):
     return f"{ctx.sources_url}#src-{source_id}", _short_publisher(ctx.data["sources"][source_id])
 
 
+def _source_lang(ctx: _Context, source_id) -> str | None:
+    """The language of a source's own name (a publisher's name stays in its language, marked with `lang`)."""
+    return ctx.data["sources"][source_id]["lang"] if source_id else None
+
+
+def _via(ctx: _Context, source_id) -> str | None:
+    """'reported by La Vanguardia' in the page's language, for a source read through a second party."""
+    via = source_id and ctx.data["sources"][source_id].get("via")
+    if not via:
+        return None
+    relation = ctx.t(f"via_{via['relation']}")
+    return f"{relation} {via['name']}"
+
+
+def _measures(ctx: _Context, row: dict) -> str:
+    """What a figure measures: a role, an occupation code standing for roles, or a wider group (context)."""
+    if row.get("role"):
+        return ctx.t(f"role_{row['role']}")
+    occupation = row.get("occupation")
+    if occupation:
+        roles = " · ".join(ctx.t(f"role_{r}_short") for r in occupation["stands_for"])
+        return (f"{occupation['system']} {occupation['code']} {occupation['title']} "
+                f"({ctx.t('stands_for')} {roles})")
+    return ctx.t("measures_context")
+
+
+def _salary_row(ctx: _Context, row: dict) -> dict:
+    href, source_name = _source_link(ctx, row["source"])
+    status = pay.status(ctx.data, row["year"])
+    return {
+        "id": row["id"], "country": row["country"],
+        "country_name": fmt.country_name(row["country"], ctx.lang),
+        "label": row["label"][ctx.lang], "population": ctx.t(f"pop_{row['population']}"),
+        "stats": _stats(ctx, row), "net": not row["gross"],
+        "covers": ctx.t(f"covers_{row['covers']}"), "period": ctx.t(f"period_{row['period']}"),
+        "year": ctx.when(row["year"], row["source"]), "status": status, "status_text": ctx.t(f"status_{status}"),
+        "measures": _measures(ctx, row),
+        "source_href": href, "source_name": source_name, "source_lang": _source_lang(ctx, row["source"]),
+        "via": _via(ctx, row["source"]),
+    }
+
+
+def _reader_country(ctx: _Context) -> str:
+    return ctx.site.registry.language(ctx.lang).country
+
+
+def _by_reader_country(ctx: _Context, rows: list[dict]) -> list[dict]:
+    """Rows grouped by country, the reader's country first, then in the summary's order."""
+    order = pay.countries_in_order(ctx.data, _reader_country(ctx))
+    rank = {code: i for i, code in enumerate(order)}
+    return sorted(rows, key=lambda row: rank.get(row["country"], len(rank)))
+
+
 def _salaries_table(ctx: _Context) -> str:
-    rows = []
-    for row in ctx.data["salaries"]:
-        href, source_name = _source_link(ctx, row["source"])
-        rows.append({
-            "id": row["id"], "country": row["country"],
-            "country_name": fmt.country_name(row["country"], ctx.lang),
-            "label": row["label"][ctx.lang], "stats": _stats(ctx, row),
-            "covers": ctx.t(f"covers_{row['covers']}"), "period": ctx.t(f"period_{row['period']}"),
-            "year": ctx.when(row["year"], row["source"]),
-            "kam": ctx.t("answer_yes" if row["kam_specific"] else "answer_no"),
-            "source_href": href, "source_name": source_name,
-        })
-    return ctx.render("salaries.html", rows=rows)
+    rows = [_salary_row(ctx, row) for row in _by_reader_country(ctx, ctx.data["salaries"])
+            if pay.status(ctx.data, row["year"]) != "historical"]
+    withdrawn = [{"id": item["id"], "note": item["note"][ctx.lang]} for item in ctx.data["pay"]["withdrawn"]]
+    return ctx.render("salaries.html", rows=rows, caption=ctx.t("caption_salaries"), table_id="salary-table",
+                      withdrawn=withdrawn)
+
+
+def _historical_table(ctx: _Context) -> str:
+    rows = [_salary_row(ctx, row) for row in _by_reader_country(ctx, ctx.data["salaries"])
+            if pay.status(ctx.data, row["year"]) == "historical"]
+    return ctx.render("salaries.html", rows=rows, caption=ctx.t("caption_historical"), table_id="historical-table",
+                      withdrawn=[])
 
 
 def _conventions_table(ctx: _Context) -> str:
@@ -201,14 +258,15 @@ def _conventions_table(ctx: _Context) -> str:
             "currency": f"{fmt.currency_name(country['currency'], ctx.lang)} ({country['currency']})",
             "payments": payments, "payments_raw": country["payments"],
             "quoted": ctx.t(f"quoted_{country['quoted']}"), "note": fmt.country_note(country, ctx.lang),
-            "source_href": href, "source_name": source_name,
+            "source_href": href, "source_name": source_name, "source_lang": _source_lang(ctx, country["source"]),
         })
     return ctx.render("conventions.html", rows=rows)
 
 
 def _sources_table(ctx: _Context) -> str:
     rows = [{
-        "id": sid, "publisher": src["publisher"], "title": src["title"], "title_lang": src["lang"],
+        "id": sid, "publisher": src["publisher"], "via": _via(ctx, sid), "title": src["title"],
+        "title_lang": src["lang"],
         "date": fmt.published(src["published"], ctx.locale) if src["published"] else ctx.t("undated"),
         "datetime": str(src["published"]) if src["published"] else None, "url": src["url"],
         "url_text": re.sub(r"^https?://(www\.)?", "", src["url"] or ""),
@@ -222,13 +280,14 @@ def _classifications_table(ctx: _Context) -> str:
         codes = [item[k] for k in ("isco", "code") if k in item]
         if "esco_code" in item:
             codes.append(f"ESCO {item['esco_code']}")
-        rows.append({"key": key, "system": item["system"], "code": " · ".join(codes),
+        rows.append({"key": key, "system": item["system"], "system_lang": item.get("system_lang"),
+                     "code": " · ".join(codes),
                      "label": item["label"], "label_lang": item["lang"], "uri": item.get("uri")})
     return ctx.render("classifications.html", rows=rows)
 
 
-TABLES = {"salaries": _salaries_table, "conventions": _conventions_table, "sources": _sources_table,
-          "classifications": _classifications_table}
+TABLES = {"salaries": _salaries_table, "historical": _historical_table, "conventions": _conventions_table,
+          "sources": _sources_table, "classifications": _classifications_table}
 
 
 def _table(ctx: _Context, name: str) -> str:
@@ -266,3 +325,167 @@ def _calculator(ctx: _Context, part: str) -> str:
     html = renderer(ctx.site, ctx.lang)
     html = "\n".join(line for line in html.splitlines() if line.strip())  # one raw HTML block for Markdown
     return f"\n\n{html}\n\n"
+
+
+# --- pay headlines (figures.yml `pay`; rules in pay.py) ----------------------------------------------------------
+
+def _amount_line(ctx: _Context, row: dict) -> str:
+    """'£39,039 (median) per year, base + variable, gross' for a salary figure."""
+    stats = "; ".join(f"{stat['text']} ({stat['label']})" for stat in _stats(ctx, row))
+    period, covers = ctx.t(f"period_{row['period']}"), ctx.t(f"covers_{row['covers']}")
+    gross = ctx.t("pay_gross" if row["gross"] else "pay_net")
+    return f"{stats} {period}, {covers}, {gross}"
+
+
+def _figure_view(ctx: _Context, row: dict) -> dict:
+    """A figure as the summary, the FAQ and the at-a-glance boxes show it: amount, what, year, source."""
+    href, name = _source_link(ctx, row["source"])
+    return {"id": row["id"], "amount": _amount_line(ctx, row), "label": row["label"][ctx.lang],
+            "population": ctx.t(f"pop_{row['population']}"), "measures": _measures(ctx, row),
+            "year": ctx.when(row["year"], row["source"]), "source_href": href, "source_name": name,
+            "source_lang": _source_lang(ctx, row["source"]), "via": _via(ctx, row["source"])}
+
+
+def _minimum_wage_view(ctx: _Context, code: str) -> dict:
+    wage = pay.country_pay(ctx.data, code).get("minimum_wage", {})
+    if not wage.get("statutory"):
+        return {"text": ctx.t("min_wage_none")}
+    if "amount" not in wage:
+        return {"text": ctx.t("min_wage_gap")}
+    href, name = _source_link(ctx, wage["source"])
+    since = fmt.long_date(pay.as_date(wage["since"]), ctx.locale)
+    period = ctx.t(f"period_{wage['period']}")
+    amount = fmt.amount(wage["amount"], wage["currency"], ctx.lang)
+    return {"text": f"{amount} {period}, {ctx.t('pay_gross')}", "since": ctx.t("since_date").replace("{date}", since),
+            "source_href": href, "source_name": name, "source_lang": _source_lang(ctx, wage["source"]),
+            "via": _via(ctx, wage["source"])}
+
+
+def _role_view(ctx: _Context, code: str, role: str) -> dict:
+    row = pay.headline(ctx.data, code, role)
+    if row is not None:
+        return {"role": role, "figure": _figure_view(ctx, row)}
+    gap = pay.gap(ctx.data, code, role)
+    return {"role": role, "gap": ctx.t("gap_no_current"), "searched": gap["searched"][ctx.lang] if gap else None}
+
+
+def _country_view(ctx: _Context, code: str) -> dict:
+    national = pay.national(ctx.data, code)
+    tool = pay.country_pay(ctx.data, code).get("gross_to_net")
+    roles = [_role_view(ctx, code, role) for role in pay.ROLES]
+    if all("gap" in r for r in roles) and len({r["searched"] for r in roles}) == 1:
+        for r in roles[:-1]:  # one gap declared for both roles: say what was searched once, after the last
+            r["searched"] = None
+    return {"code": code, "slug": code.lower(), "name": fmt.country_name(code, ctx.lang),
+            "roles": roles,
+            "national": _figure_view(ctx, national) if national else None,
+            "minimum_wage": _minimum_wage_view(ctx, code), "gross_to_net": tool}
+
+
+def _reviewed_text(ctx: _Context) -> str:
+    return ctx.t("pay_reviewed").replace("{date}", fmt.long_date(pay.reviewed(ctx.data), ctx.locale))
+
+
+def _summary(ctx: _Context, name: str) -> str:
+    if name != "countries":
+        raise ctx.fail(f"unknown summary '{name}'")
+    first = _reader_country(ctx)
+    countries = [_country_view(ctx, code) for code in pay.countries_in_order(ctx.data, first)]
+    return ctx.render("pay_summary.html", countries=countries, default=first, reviewed=_reviewed_text(ctx),
+                      options=sorted(countries, key=lambda c: collation.sort_key(ctx.locale)(c["name"])))
+
+
+def _md_source(ctx: _Context, view: dict) -> str:
+    """' [\\[INE, 2023\\]](sources.md#src-ine)' for a figure in a Markdown sentence."""
+    via = f" ({view['via']})" if view.get("via") else ""
+    return f"[\\[{view['source_name']}, {view['year']}\\]]({view['source_href']}){{ .fig-src }}{via}"
+
+
+def _mid_sentence(text: str) -> str:
+    """A data label inside a sentence: 'All employees' -> 'all employees'; 'KAM ...' and names keep their case."""
+    return text[:1].lower() + text[1:] if len(text) > 1 and text[1].islower() else text
+
+
+def _answer(ctx: _Context, role: str) -> str:
+    """The FAQ's answer to 'How much does an AM / a KAM earn?' for the reader's country (Markdown)."""
+    if role not in pay.ROLES:
+        raise ctx.fail(f"unknown role '{role}' (am or kam)")
+    code = _reader_country(ctx)
+    view = _country_view(ctx, code)
+    role_view = next(r for r in view["roles"] if r["role"] == role)
+    country = view["name"]
+    parts = []
+    if "figure" in role_view:
+        fig = role_view["figure"]
+        parts.append(ctx.t("answer_figure").replace("{country}", country).replace("{figure}", fig["amount"])
+                     .replace("{what}", f"{_mid_sentence(fig['label'])} ({fig['measures']})") + " "
+                     + _md_source(ctx, fig))
+    else:
+        parts.append(ctx.t("answer_gap").replace("{country}", country))
+    if view["national"]:
+        nat = view["national"]
+        parts.append(ctx.t("answer_context").replace("{figure}", nat["amount"])
+                     .replace("{what}", _mid_sentence(nat["label"]))
+                     + " " + _md_source(ctx, nat))
+    others = [fmt.country_name(c, ctx.lang) for c in pay.countries_in_order(ctx.data, code)[1:]
+              if pay.headline(ctx.data, c, role)]
+    if others:
+        parts.append(ctx.t("answer_others_some").replace("{countries}", ", ".join(others)))
+    else:
+        parts.append(ctx.t("answer_others_none"))
+    parts.append(ctx.t("answer_summary_link").replace("{href}", "salaries-europe.md#summary"))
+    tool = view["gross_to_net"]
+    if tool:
+        parts.append(ctx.t("answer_net_tool").replace("{tool}", f"[{tool['title']}]({tool['url']})")
+                     .replace("{publisher}", tool["publisher"]))
+    return " ".join(parts)
+
+
+def _glance(ctx: _Context, page: str) -> str:
+    """The at-a-glance box of an occupation page: pay in the reader's country and the occupation's facts."""
+    item = ctx.site.occupations["occupations"].get(page)
+    if item is None or "glance" not in item:
+        raise ctx.fail(f"no at-a-glance data for '{page}' (occupations.yml occupations.{page}.glance)")
+    glance = item["glance"]
+    code = _reader_country(ctx)
+    view = _country_view(ctx, code)
+    role_view = next(r for r in view["roles"] if r["role"] == glance["role"])
+    rows = []
+    for key in (k for k in glance if k != "role"):
+        entry = glance[key]
+        rows.append({"key": key, "label": ctx.t(f"glance_{key}"), "text": entry["text"][ctx.lang],
+                     "facts": [_fact_view(ctx, name) for name in entry.get("facts", [])]})
+    return ctx.render("pay_glance.html", page=page, country=view, role=role_view, rows=rows,
+                      reviewed=_reviewed_text(ctx), summary_href=relative_url(
+                          ctx.site.registry.root(ctx.lang) + "salaries-europe/", ctx.page.url) + "#summary")
+
+
+def _fact_view(ctx: _Context, name: str) -> dict:
+    fact = ctx.data["facts"][name]
+    href, source_name = _source_link(ctx, fact["source"])
+    source = ctx.data["sources"][fact["source"]] if fact["source"] else {}
+    when = fact["year"] or source.get("published")
+    return {"name": name, "text": fmt.quantity(fact, ctx.lang), "source_href": href, "source_name": source_name,
+            "source_lang": _source_lang(ctx, fact["source"]),
+            "year": fmt.published(when, ctx.locale) if when else ctx.t("undated")}
+
+
+def _rules(ctx: _Context, name: str) -> str:
+    if name != "local":
+        raise ctx.fail(f"unknown rules list '{name}'")
+    rules = []
+    for rule in pay.rules_in_order(ctx.data, _reader_country(ctx)):
+        href, source_name = _source_link(ctx, rule["source"])
+        checked = (fmt.long_date(pay.as_date(rule["checked"]), ctx.locale) if rule["checked"]
+                   else ctx.t("rule_not_rechecked"))
+        rules.append({"id": rule["id"], "country": rule["country"],
+                      "country_name": ctx.t("eu_name") if rule["country"] == "EU"
+                      else fmt.country_name(rule["country"], ctx.lang),
+                      "topic": ctx.t(f"topic_{rule['topic']}"), "text": rule["text"][ctx.lang],
+                      "source_href": href, "source_name": source_name or ctx.t("no_source"),
+                      "source_lang": _source_lang(ctx, rule["source"]),
+                      "via": _via(ctx, rule["source"]), "checked": checked})
+    return ctx.render("pay_rules.html", rules=rules)
+
+
+FIGURE_KINDS.update({"summary": _summary, "answer": _answer, "glance": _glance, "rules": _rules})

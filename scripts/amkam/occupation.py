@@ -4,6 +4,9 @@ ISCO-08 groups, the ESCO URI and salaries from figures.yml.
 
 Choices (schema.org, Occupation and MonetaryAmountDistribution):
 - occupationalCategory is a CategoryCode in the ISCO-08 code set: schema.org reads a plain code as O*NET-SOC;
+- estimatedSalary is the current figure for the page's role (occupations.yml `glance.role`) in the language's
+  country, chosen by rule (pay.py), with occupationLocation that country; none where the country declares a gap
+  or the figure has no median or percentile per year or month. Never a figure of another country.
 - estimatedSalary is a MonetaryAmountDistribution, which only has median and percentile fields (no mean, no
   minimum or maximum): a source's average or range is left out rather than passed off as one of them.
 """
@@ -15,6 +18,7 @@ import json
 from markupsafe import Markup
 
 from . import formatting as fmt
+from . import pay
 from .data import DISTRIBUTION, DURATION, SiteData
 
 
@@ -50,12 +54,24 @@ def occupation(site: SiteData, page: str, lang: str, title: str, description: st
         data["sameAs"] = classifications[item["same_as"]]["uri"]
     data["skills"] = [site.occupations["skills"][key][lang] for key in item.get("skills", [])]
     data["responsibilities"] = [entry["title"][lang] for entry in item["responsibilities"]["items"]]
-    rows = [row for row in figures["salaries"] if row["id"] in item.get("salaries", [])]
+    rows = estimated_salary_rows(site, page, lang)
     if rows:
         data["estimatedSalary"] = [_salary(site, row, lang) for row in rows]
         code = rows[0]["country"]
         data["occupationLocation"] = {"@type": "Country", "name": fmt.country_name(code, lang), "identifier": code}
     return data
+
+
+def estimated_salary_rows(site: SiteData, page: str, lang: str) -> list[dict]:
+    """The figures of a page's estimatedSalary: current figures for its role in the language's country that
+    schema.org can express (a median or percentile, per year or month)."""
+    item = site.occupations["occupations"].get(page) or {}
+    role = item.get("glance", {}).get("role")
+    if role is None:
+        return []
+    country = site.registry.language(lang).country
+    return [row for row in pay.headline_figures(site.figures, country, role)
+            if row["period"] in DURATION and set(row["stats"]) & set(DISTRIBUTION)]
 
 
 def json_ld(data: dict) -> Markup:

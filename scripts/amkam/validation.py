@@ -341,7 +341,32 @@ def _check_figures(data: dict, path: str) -> None:
                                      f"names {{{field}}}, which is not a figure of this entry (add it as "
                                      f"'{field}: {{type: ..., value: ...}}')")
                 _range(country[field], path, entry, f"{field}.")
+    _check_pay(data, path)
     _check_calculator(data, path)
+
+
+def _check_pay(data: dict, path: str) -> None:
+    """The pay section: sources named, countries known, and the headline rules of pay.py met."""
+    from . import pay  # pay.py imports nothing from here; a local import keeps the module order free
+
+    sources, countries = data["sources"], data["countries"]
+    for code, entry in data["pay"]["countries"].items():
+        _country(code, countries, path, f"pay.countries.{code}", "(name)")
+        wage = entry["minimum_wage"]
+        if "source" in wage:
+            _source(wage["source"], sources, path, f"pay.countries.{code}", "minimum_wage.source")
+    for i, rule in enumerate(data["pay"]["rules"]):
+        entry = f"pay.rules[{i}] ({rule['id']})"
+        _source(rule["source"], sources, path, entry, allow_null=True)
+        if rule["country"] != "EU":
+            _country(rule["country"], countries, path, entry, "country")
+    _check_unique([rule["id"] for rule in data["pay"]["rules"]], "pay.rules", path)
+    for i, row in enumerate(data["salaries"]):
+        if row.get("role") and row.get("occupation"):
+            raise data_error(path, f"salaries[{i}] ({row['id']})", "occupation",
+                             "give a role or an occupation code that stands for roles, not both")
+    for entry, field, problem in pay.problems(data):
+        raise data_error(path, entry, field, problem)
 
 
 def _check_calculator(data: dict, path: str) -> None:
@@ -372,7 +397,6 @@ def _check_calculator(data: dict, path: str) -> None:
 
 def _check_occupations(data: dict, figures: dict, path: str, figures_path: str, docs_dir: Path) -> None:
     classifications = figures["classifications"]
-    salaries = {row["id"]: row for row in figures["salaries"]}
     for page, item in data["occupations"].items():
         entry = f"occupations.{page}"
         missing = [lang for lang in LANGUAGES if not (docs_dir / lang / f"{page}.md").is_file()]
@@ -389,24 +413,10 @@ def _check_occupations(data: dict, figures: dict, path: str, figures_path: str, 
         for i, key in enumerate(item.get("skills", [])):
             if key not in data["skills"]:
                 raise data_error(path, entry, f"skills[{i}]", f"unknown skill {key!r} (add it under 'skills:')")
-        countries = {}
-        for i, salary_id in enumerate(item.get("salaries", [])):
-            field = f"salaries[{i}]"
-            row = salaries.get(salary_id)
-            if row is None:
-                raise data_error(path, entry, field, f"unknown {figures_path} salary {salary_id!r}")
-            if row["source"] in NOT_A_SOURCE:
-                raise data_error(path, entry, field, f"{salary_id!r} has no source (an illustration is no "
-                                                     f"statistic)")
-            if row["period"] not in DISTRIBUTION_PERIODS or not set(row["stats"]) & set(DISTRIBUTION_STATS):
-                raise data_error(path, entry, field,
-                                 f"{salary_id!r} has no median, quartile or decile per year or month")
-            countries.setdefault(row["country"], salary_id)
-            if len(countries) > 1:
-                raise data_error(path, entry, field,
-                                 f"{salary_id!r} is about {row['country']}, {next(iter(countries.values()))!r} "
-                                 f"about {next(iter(countries))}: all figures must be about one country "
-                                 f"(occupationLocation)")
+        for key in ("education", "experience", "tools", "portfolio", "reporting", "next_roles"):
+            for k, name in enumerate(item.get("glance", {}).get(key, {}).get("facts", [])):
+                if name not in figures["facts"]:
+                    raise data_error(path, entry, f"glance.{key}.facts[{k}]", f"unknown {figures_path} fact {name!r}")
 
 
 # --- UI strings the code builds at run time --------------------------------------------------------------------
@@ -435,6 +445,24 @@ def string_key_uses(figures: dict) -> dict[str, str]:
         if stat not in ("low", "high"):
             uses[f"stat_{stat}"] = f"scripts/amkam/markers.py (_stats) labels salary statistic '{stat}'"
     uses["stat_range"] = "scripts/amkam/markers.py (_stats) labels a salary range (low and high)"
+    for population in salary["population"]["enum"]:
+        uses[f"pop_{population}"] = f"scripts/amkam/markers.py (salary rows) names population '{population}'"
+    from . import pay
+    for status in pay.STATUSES:
+        uses[f"status_{status}"] = f"scripts/amkam/markers.py (salary rows) names status '{status}' (pay.py)"
+    for relation in defs["source"]["properties"]["via"]["properties"]["relation"]["enum"]:
+        uses[f"via_{relation}"] = f"scripts/amkam/markers.py (_via) says a source was '{relation}' by another"
+    for role in defs["role"]["enum"]:
+        uses[f"role_{role}"] = f"scripts/amkam/markers.py (_measures, summaries) names role '{role}'"
+        uses[f"role_{role}_short"] = f"scripts/amkam/markers.py (_measures) abbreviates role '{role}'"
+    for period in defs["minimumWage"]["properties"]["period"]["enum"]:
+        uses[f"period_{period}"] = f"scripts/amkam/markers.py (minimum wage) shows 'period: {period}'"
+    glance = schema("occupations")["$defs"]["occupation"]["properties"]["glance"]["properties"]
+    for key in glance:
+        if key != "role":
+            uses[f"glance_{key}"] = f"scripts/amkam/markers.py (_glance) labels the at-a-glance row '{key}'"
+    for topic in defs["payRule"]["properties"]["topic"]["enum"]:
+        uses[f"topic_{topic}"] = f"scripts/amkam/markers.py (rules) names topic '{topic}'"
     for covers in salary["covers"]["enum"]:
         uses[f"covers_{covers}"] = f"scripts/amkam/markers.py (salaries table) shows 'covers: {covers}'"
     for period in salary["period"]["enum"]:
