@@ -30,6 +30,11 @@ module.exports = [
     languageOptions: { globals: { SalaryModel: "readonly" } },
   },
   {
+    // Offer B (loaded by calculator.js on demand) uses the model calculator.js came with (window.SalaryModel).
+    files: ["docs/assets/javascripts/calculator/compare.js"],
+    languageOptions: { globals: { SalaryModel: "readonly" } },
+  },
+  {
     // Search worker: runs in a Web Worker next to material's, whose lunr it extends.
     files: ["docs/assets/javascripts/workers/**/*.js"],
     // MATERIAL_SEARCH_WORKER: defined by the build in front of this file (scripts/amkam/postprocess.py).

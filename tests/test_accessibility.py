@@ -26,7 +26,21 @@ SCHEMES = {"light": "default", "dark": "slate"}  # reader's preference -> materi
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # The calculator in its error state: messages, aria-invalid fields, empty results.
 CALCULATOR_ERRORS = "?country=FR&base=abc&target=301&achievement=100&tiers=100:1.5,100:2"
-STATES = [(page, "") for page in PAGES] + [("salary-calculator", CALCULATOR_ERRORS)]
+# Two offers compared (compare.js, loaded on demand): forms side by side, the comparison table, both curves on one
+# axis, offer B's scenarios; and offer B in a mode of its own (its own chart) with an error in one of its fields.
+CALCULATOR_COMPARISON = "?country=FR&base=40000&target=20&achievement=100&b_base=45000&b_target=10&b_achievement=150"
+CALCULATOR_COMPARISON_ERRORS = ("?country=FR&base=40000&target=20&achievement=100&b_base=45000&b_mode=commission"
+                                "&b_revenue=abc&b_brackets=0:2")
+# The job-ad builder with a draft, and in its error state.
+JOB_AD_DRAFT = "?min=40000&max=52000&structure=variable&target=20&country=SK&adlang=fr"
+JOB_AD_ERRORS = "?min=abc&max=52000&structure=variable&target=999&role=nurse"
+STATES = [(page, "") for page in PAGES] + [("salary-calculator", CALCULATOR_ERRORS),
+                                           ("salary-calculator", CALCULATOR_COMPARISON),
+                                           ("salary-calculator", CALCULATOR_COMPARISON_ERRORS),
+                                           ("job-ad-builder", JOB_AD_DRAFT), ("job-ad-builder", JOB_AD_ERRORS)]
+STATE_NAMES = {CALCULATOR_ERRORS: " (errors)", CALCULATOR_COMPARISON: " (comparison)",
+               CALCULATOR_COMPARISON_ERRORS: " (comparison, errors)", JOB_AD_DRAFT: " (draft)",
+               JOB_AD_ERRORS: " (errors)"}
 # Every load is a reader's first visit, as in a new browser context: no palette remembered from the last page.
 FIRST_VISIT = "try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}"
 # After a resize: let the page's scripts react, then wait for the CSS transitions it started (colours mid-transition
@@ -57,7 +71,7 @@ def axe_tab(browser):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page,query", STATES, ids=[p + (" (errors)" if q else "") for p, q in STATES])
+@pytest.mark.parametrize("page,query", STATES, ids=[p + STATE_NAMES.get(q, "") for p, q in STATES])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_axe_finds_no_violation(site, axe_tab, lang, page, query):
     found = {}
@@ -67,8 +81,13 @@ def test_axe_finds_no_violation(site, axe_tab, lang, page, query):
         axe_tab.set_viewport_size(VIEWPORTS[viewports[0]])
         axe_tab.goto(site.url + page_path(lang, page) + query, wait_until="networkidle" if query else "load")
         assert axe_tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == material_scheme
-        if query:
+        if query == CALCULATOR_ERRORS:
             assert axe_tab.locator(".calc-error:visible").count() == 3
+        elif query in (CALCULATOR_COMPARISON, CALCULATOR_COMPARISON_ERRORS):  # offer B is there, drawn
+            axe_tab.locator("[data-compare]").first.wait_for()
+            axe_tab.locator(".calc-error:visible, #calc-chart .calc-curve-b").first.wait_for()
+        elif query == JOB_AD_ERRORS:
+            assert axe_tab.locator(".jobad-error:visible").count() == 3
         for i, viewport in enumerate(viewports):
             if i:
                 axe_tab.set_viewport_size(VIEWPORTS[viewport])

@@ -307,3 +307,119 @@ def test_whole_amounts_without_cents_in_both_formatters(site, watched, lang):
     shown = watched.evaluate("([items, lang]) => items.map(([a, c]) => Calculator.formatMoney(+a, c, lang))",
                              [items, lang])
     assert shown == [formatting.amount(a, c, lang) for a, c in items]
+
+
+# Comparing two offers: offer B under the same parameter names prefixed b_, sharing offer A's country (issue 11.5).
+PLAN_A = "country=FR&base=40000&target=20&achievement=100"
+COMPARE_JS = "/assets/javascripts/calculator/compare.js"
+
+
+def compared(page):
+    """The comparison table: result -> (offer A, offer B, difference) data-values."""
+    return {row.get_attribute("data-compare"): tuple(row.locator(f'[data-plan="{k}"]').get_attribute("data-value")
+                                                     for k in ("a", "b", "diff"))
+            for row in page.locator("[data-compare]").all()}
+
+
+def requested(page):
+    urls = []
+    page.on("request", lambda request: urls.append(request.url))
+    return urls
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_comparison_link_shows_both_offers_their_difference_and_both_curves(site, watched, lang):
+    watched.goto(url_for(site, lang, PLAN_A + "&b_base=45000&b_target=10&b_achievement=150"))
+    watched.locator("[data-compare]").first.wait_for()
+    rows = compared(watched)
+    assert rows["total"] == ("48000.00", "51750.00", "3750.00")  # 45,000 + 10 % × 150 % of 45,000
+    assert rows["ote"] == ("48000.00", "49500.00", "1500.00")
+    assert values(watched)["total"] == "48000.00"  # offer A's own results stay
+    assert watched.locator("#calc-a-title").inner_text() == t("calc_plan_a", lang)
+    assert watched.locator("#calc-b-title").inner_text() == t("calc_plan_b", lang)
+    assert watched.locator('[name="b_base"]').is_visible() and watched.locator('[name="b_country"]').count() == 0
+    assert watched.locator("#calc-compare").get_attribute("aria-pressed") == "true"
+    # Same mode: both curves on offer A's chart, labelled; offer B's own chart stays hidden.
+    watched.locator("#calc-chart .calc-curve-b").first.wait_for()
+    expect(watched.locator("#calc-chart-desc")).to_contain_text(t("calc_plan_b", lang))
+    assert not watched.locator("#calc-b-chart").is_visible()
+    # Offer B's scenarios, in the page's currency format.
+    b_total = watched.locator('#calc-b-scenarios [data-level="100"] [data-scenario="total"]').inner_text()
+    expected = watched.evaluate("(l) => new Intl.NumberFormat(l, {style: 'currency', currency: 'EUR', "
+                                "minimumFractionDigits: 0}).format(49500)", lang)
+    assert b_total == expected
+    difference = watched.locator('[data-compare="total"] [data-plan="diff"]').inner_text()
+    assert difference.startswith("+") and re.search(r"3.?750", difference.replace("\u202f", "").replace("\u00a0", ""))
+    # The address carries offer B, and reopens the same comparison.
+    query = parse_qs(urlsplit(watched.url).query)
+    assert query["b_base"] == ["45000"] and query["b_mode"] == ["bonus"] and "b_country" not in query
+    watched.goto(watched.url)
+    watched.locator("[data-compare]").first.wait_for()
+    assert compared(watched) == rows
+
+
+def test_without_a_comparison_the_url_and_page_stay_as_they_were_and_the_code_loads_on_demand(site, watched):
+    urls = requested(watched)
+    watched.goto(url_for(site, "en", PLAN_A))
+    assert values(watched)["total"] == "48000.00"
+    assert not any(COMPARE_JS in u for u in urls)
+    assert "b_" not in watched.url and watched.locator("[data-compare]").count() == 0
+    assert watched.locator("#calc-compare").get_attribute("aria-pressed") == "false"
+    watched.click("#calc-compare")
+    watched.locator('[name="b_base"]').wait_for()
+    assert sum(COMPARE_JS in u for u in urls) == 1
+    # Offer B starts as a copy of offer A.
+    assert watched.locator('[name="b_base"]').input_value() == "40,000"
+    assert compared(watched)["total"] == ("48000.00", "48000.00", "0.00")
+    watched.fill('[name="b_base"]', "50,000")
+    assert compared(watched)["total"] == ("48000.00", "60000.00", "12000.00")
+    assert parse_qs(urlsplit(watched.url).query)["b_base"] == ["50000"]
+    watched.click("#calc-compare")  # closes offer B: offer A's page and address again
+    assert watched.locator('[name="b_base"]').count() == 0 and watched.locator("[data-compare]").count() == 0
+    assert "b_" not in watched.url
+    assert parse_qs(urlsplit(watched.url).query)["base"] == ["40000"]
+
+
+def test_offers_of_different_modes_get_a_chart_each_and_share_the_country(site, watched):
+    watched.goto(url_for(site, "es", PLAN_A + "&b_base=30000&b_mode=commission&b_revenue=900000"
+                                              "&b_brackets=0:2,500000:4"))
+    watched.locator("#calc-b-chart .calc-curve").wait_for()
+    assert watched.locator("#calc-chart .calc-curve-b").count() == 0
+    assert compared(watched)["variable"] == ("8000.00", "26000.00", "18000.00")
+    assert compared(watched)["ote"][1:] == (None, None)
+    assert not watched.locator("#calc-b-scenarios").is_visible()
+    assert watched.locator("#calc-b-scenarios-note").is_visible()
+    assert watched.locator('[name="b_revenue"]').is_visible() and not watched.locator('[name="b_target"]').is_visible()
+    watched.select_option('select[name="country"]', "CZ")  # offer B follows offer A's country
+    assert "CZK" in watched.locator('[data-compare="total"] [data-plan="b"]').inner_text()
+    assert watched.locator('[name="b_payments"]').input_value() == watched.locator('[name="payments"]').input_value()
+
+
+B_INVALID = [("b_target", "301", "err_range"), ("b_base", "abc", "err_number"), ("b_tiers", "100-2", "err_tiers_pairs")]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name,value,key", B_INVALID, ids=[n for n, _, _ in B_INVALID])
+def test_invalid_input_in_offer_b_gets_a_message_and_keeps_everything(site, watched, lang, name, value, key):
+    offer_b = {"b_base": "45000", "b_target": "10", "b_achievement": "100", name: value}
+    watched.goto(url_for(site, lang, PLAN_A + "&" + query_of(offer_b)))
+    field = watched.locator(f'[name="{name}"]')
+    field.wait_for()
+    assert field.get_attribute("aria-invalid") == "true"
+    error_id = f"calc-b-{name[2:]}-error"
+    assert error_id in field.get_attribute("aria-describedby").split()
+    assert watched.locator(f"#{error_id}").inner_text().startswith(message_start(key, lang))
+    assert watched.locator("#calc-b-status").inner_text() == t("calc_plan_b_invalid", lang)
+    # Offer A is untouched; offer B has no number; what was typed stays in the field and the link.
+    assert values(watched)["total"] == "48000.00"
+    assert watched.locator('[name="target"]').get_attribute("aria-invalid") is None
+    rows = compared(watched)
+    assert rows["total"] == ("48000.00", None, None)
+    assert not re.search(r"\d", watched.locator('[data-compare="total"] [data-plan="b"]').inner_text())
+    assert field.input_value()
+    assert parse_qs(urlsplit(watched.url).query)[name] == [value]
+    # Corrected, the comparison comes back.
+    watched.fill(f'[name="{name}"]', {"b_target": "10", "b_base": "45000", "b_tiers": ""}[name])
+    assert field.get_attribute("aria-invalid") is None
+    assert compared(watched)["total"] == ("48000.00", "49500.00", "1500.00")
+    assert not watched.locator("#calc-b-status").is_visible()

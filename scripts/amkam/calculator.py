@@ -17,7 +17,9 @@ from .data import SiteData
 from .templates import render
 
 # The texts calculator.js writes itself (labels are in the HTML already); every error message is one of them.
-SCRIPT_TEXTS = ("result_none", "calc_chart_title", "calc_chart_title_commission", "calc_chart_desc", "calc_link_copied")
+SCRIPT_TEXTS = ("result_none", "calc_chart_title", "calc_chart_title_commission", "calc_chart_desc", "calc_link_copied",
+                "colon", "calc_plan_a", "calc_plan_b", "calc_plan_b_shared", "calc_compare_title", "calc_result",
+                "calc_difference", "calc_plan_b_invalid")  # from "colon" on: offer B's (compare.js)
 NUMERIC = ("base", "payments", "target", "achievement", "threshold", "cap", "revenue")
 DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?")  # a number in URL form (ASCII digits, as calculator.js's /^\d+(\.\d+)?$/)
 FIELDS = ("country", "basis", "base", "payments", "mode", "target", "achievement", "threshold", "tiers", "cap",

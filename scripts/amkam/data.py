@@ -1,6 +1,6 @@
-"""The site's data, loaded and checked together: the registry (site.yml), figures, glossary, occupations and UI
-strings (docs/assets/data/). Each file is validated against its JSON Schema and cross-checked by validation.py;
-any problem raises DataError naming the file, the entry and the field."""
+"""The site's data, loaded and checked together: the registry (site.yml), figures, glossary, occupations, UI
+strings and the job-ad builder's data (docs/assets/data/). Each file is validated against its JSON Schema and
+cross-checked by validation.py; any problem raises DataError naming the file, the entry and the field."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class SiteData:
     glossary: dict
     occupations: dict
     strings: dict
+    job_ads: dict
 
     def t(self, key: str, lang: str) -> str:
         """A UI string of the site in one language."""
@@ -62,11 +63,12 @@ def load_site_data(data_dir: Path, docs_dir: Path) -> SiteData:
         validation.validate(kind, data[kind], paths[kind])
     validation.check_references(data["figures"], data["glossary"], data["occupations"], data["strings"],
                                 docs_dir=docs_dir, paths=paths)
+    validation.check_job_ads(data["job_ads"], data["figures"], data["occupations"], paths["job_ads"])
     for language in registry.languages:
         if language.country not in data["figures"]["countries"]:
             raise validation.data_error(shown, f"languages.{language.code}", "country",
                                         f"{language.country!r} is not a country of figures.yml")
-    return SiteData(registry, data["figures"], data["glossary"], data["occupations"], data["strings"])
+    return SiteData(registry, data["figures"], data["glossary"], data["occupations"], data["strings"], data["job_ads"])
 
 
 __all__ = ["DISTRIBUTION", "DURATION", "ILLUSTRATION", "DataError", "SiteData", "load_site_data"]

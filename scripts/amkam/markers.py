@@ -6,7 +6,8 @@
   'entre el 10 % y el 30 %'), and `cite:NAME` renders its source and date as a link to the sources page, placed by
   the page at the end of the clause or sentence, never between a number and its noun;
 - `{{ glossary }}`: the glossary, one `###` term per entry, with the same id in every language;
-- `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py).
+- `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py);
+- `{{ jobad form|levels|rules|parameters }}`: the job-ad builder (job_ad.py).
 
 Anything else between `{{` and `}}` is a typo and raises MarkerError.
 """
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from babel import Locale
 from markupsafe import escape
 
-from . import calculator, collation, pay
+from . import calculator, collation, job_ad, pay
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError
@@ -29,6 +30,7 @@ from .urls import relative_url
 FIGURES = re.compile(r"\{\{\s*figures\s+([a-z_]+):([\w.\-]+)\s*\}\}")
 GLOSSARY = re.compile(r"\{\{\s*glossary\s*\}\}")
 CALCULATOR = re.compile(r"\{\{\s*calculator\s+(\w+)\s*\}\}")
+JOBAD = re.compile(r"\{\{\s*jobad\s+(\w+)\s*\}\}")
 LEFTOVER = re.compile(r"\{\{.*?\}\}")
 STAT_ORDER = ("average", "median", "range", "q1", "q3", "p10", "p25", "p75", "p90", "highest", "variable_pct",
               "actual_bonus_pct")
@@ -51,20 +53,23 @@ class PageRef:
 class Rendered:
     markdown: str
     has_calculator: bool
+    has_job_ad: bool = False
 
 
 def render_markers(markdown: str, page: PageRef, site: SiteData) -> Rendered:
     """The page's Markdown with every marker replaced; raises MarkerError on an unknown one."""
     has_calculator = bool(CALCULATOR.search(markdown))
+    has_job_ad = bool(JOBAD.search(markdown))
     if "{{" in markdown:
         ctx = _Context(page, site)
         markdown = FIGURES.sub(lambda m: _figure(ctx, *m.groups()), markdown)
         markdown = GLOSSARY.sub(lambda m: _glossary(ctx), markdown)
         markdown = CALCULATOR.sub(lambda m: _calculator(ctx, m.group(1)), markdown)
+        markdown = JOBAD.sub(lambda m: _job_ad(ctx, m.group(1)), markdown)
         leftover = LEFTOVER.search(markdown)
         if leftover:
             raise MarkerError(f"{page.src_uri}: unknown marker {leftover.group(0)}")
-    return Rendered(markdown, has_calculator)
+    return Rendered(markdown, has_calculator, has_job_ad)
 
 
 class _Context:
@@ -489,3 +494,14 @@ def _rules(ctx: _Context, name: str) -> str:
 
 
 FIGURE_KINDS.update({"summary": _summary, "answer": _answer, "glance": _glance, "rules": _rules})
+
+
+def _job_ad(ctx: _Context, part: str) -> str:
+    renderers = {"form": job_ad.form, "rules": job_ad.rules_table, "parameters": job_ad.parameters_table,
+                 "levels": lambda site, lang: job_ad.levels_table(site, lang, ctx.page.url)}
+    renderer = renderers.get(part)
+    if renderer is None:
+        raise ctx.fail(f"unknown jobad marker '{part}'")
+    html = renderer(ctx.site, ctx.lang)
+    html = "\n".join(line for line in html.splitlines() if line.strip())  # one raw HTML block for Markdown
+    return f"\n\n{html}\n\n"

@@ -34,6 +34,7 @@ class PageView:
     card_path: str  # site-relative path of the share card, which the adapter writes
     occupation_jsonld: Markup | None
     has_calculator: bool
+    has_job_ad: bool = False
 
 
 def front_matter(page: PageRef, meta: dict) -> tuple[str, str, dt.date]:
@@ -49,7 +50,8 @@ def front_matter(page: PageRef, meta: dict) -> tuple[str, str, dt.date]:
     return meta["title"], meta["description"], reviewed
 
 
-def page_view(page: PageRef, meta: dict, site: SiteData, site_url: str, has_calculator: bool) -> PageView:
+def page_view(page: PageRef, meta: dict, site: SiteData, site_url: str, has_calculator: bool,
+              has_job_ad: bool = False) -> PageView:
     registry = site.registry
     lang = page.lang
     title, description, reviewed = front_matter(page, meta)
@@ -75,4 +77,5 @@ def page_view(page: PageRef, meta: dict, site: SiteData, site_url: str, has_calc
         ui=site.ui(lang), reviewed=reviewed, reviewed_text=fmt.long_date(reviewed, language.locale),
         alternates=alternates, language_offer=offer, share=tags, card_path=card_path,
         occupation_jsonld=occupation.json_ld(data) if data else None, has_calculator=has_calculator,
+        has_job_ad=has_job_ad,
     )

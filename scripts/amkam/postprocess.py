@@ -105,10 +105,13 @@ INLINE = {
                                    "<script>{}</script>"),
 }
 CALCULATOR_CSS = "assets/javascripts/calculator/calculator.css"
+JOB_AD_CSS = "assets/javascripts/job-ad/job-ad.css"
 # Assets inline only where a page links them (at most once): file -> the link, the element.
 INLINE_WHERE_LINKED = {
     CALCULATOR_CSS: (re.compile(r'<link rel="stylesheet" href="[./]*assets/javascripts/calculator/calculator\.css">'),
                      "<style>{}</style>"),
+    JOB_AD_CSS: (re.compile(r'<link rel="stylesheet" href="[./]*assets/javascripts/job-ad/job-ad\.css">'),
+                 "<style>{}</style>"),
 }
 # Our own assets, minified into the site: published file -> its sources, concatenated in this order.
 ASSETS = {
@@ -116,7 +119,11 @@ ASSETS = {
     "assets/stylesheets/site.css": ("assets/stylesheets/site.css",),
     "assets/javascripts/calculator/calculator.js": ("assets/javascripts/calculator/model.js",
                                                     "assets/javascripts/calculator/calculator.js"),
+    # Offer B beside offer A: loaded by calculator.js only when a comparison is asked for or linked (b_ parameters).
+    "assets/javascripts/calculator/compare.js": ("assets/javascripts/calculator/compare.js",),
     CALCULATOR_CSS: (CALCULATOR_CSS,),
+    "assets/javascripts/job-ad/job-ad.js": ("assets/javascripts/job-ad/job-ad.js",),
+    JOB_AD_CSS: (JOB_AD_CSS,),
     "assets/javascripts/workers/search-i18n.js": ("assets/javascripts/workers/search-i18n.js",),
 }
 # The site's search worker imports material's, whose file name changes with every material release.

@@ -28,13 +28,14 @@ from jsonschema.exceptions import ValidationError, best_match
 from .errors import DataError
 
 SCHEMA_DIR = Path(__file__).resolve().parent / "schemas"
-KINDS = ("figures", "glossary", "occupations", "strings")
+KINDS = ("figures", "glossary", "occupations", "strings", "job_ads")
 # Where each file lives, relative to the project root (the names errors give when no other path is passed).
 FILES = {
     "figures": "docs/assets/data/figures.yml",
     "glossary": "docs/assets/data/glossary.yml",
     "occupations": "docs/assets/data/occupations.yml",
     "strings": "docs/assets/data/strings.yml",
+    "job_ads": "docs/assets/data/job_ads.yml",
 }
 LANGUAGES = ("en", "fr", "sk", "cs", "es")
 
@@ -502,6 +503,32 @@ def _check_strings(strings: dict, figures: dict, path: str) -> None:
             raise data_error(path, key, "(entry)", f"missing: {use}")
 
 
+def check_job_ads(job_ads: dict, figures: dict, occupations: dict, path: str = FILES["job_ads"]) -> None:
+    """The job-ad builder's references: roles are occupations, level facts are counts of years, rule countries
+    are figures.yml countries, and every ad language states every rule."""
+    for role in job_ads["roles"]:
+        if role not in occupations["occupations"]:
+            raise data_error(path, f"roles.{role}", "(name)", "not an occupation of occupations.yml")
+    for name, level in job_ads["levels"].items():
+        fact = figures["facts"].get(level.get("fact")) if "fact" in level else level
+        if fact is None:
+            raise data_error(path, f"levels.{name}", "fact", f"unknown fact {_value(level['fact'])} (facts are in "
+                                                             "figures.yml)")
+        if "fact" in level and fact["type"] != "count":
+            raise data_error(path, f"levels.{name}", "fact", "the fact must be a count of years")
+        _range(fact, path, f"levels.{name}")
+    ids = [rule["id"] for rule in job_ads["rules"]]
+    _check_unique(ids, "rules", path)
+    for i, rule in enumerate(job_ads["rules"]):
+        for code in rule["countries"]:
+            _country(code, figures["countries"], path, f"rules[{i}] ({rule['id']})", "countries")
+    for code in job_ads["neutral_by_country"]:
+        _country(code, figures["countries"], path, f"neutral_by_country.{code}", "(name)")
+    for lang, ad in job_ads["ads"].items():
+        if sorted(ad["rules"]) != sorted(ids):
+            raise data_error(path, f"ads.{lang}", "rules", f"needs a sentence for each rule: {', '.join(ids)}")
+
+
 # --- everything at once ----------------------------------------------------------------------------------------
 
 def check_all(root: str | os.PathLike) -> dict[str, Any]:
@@ -513,4 +540,5 @@ def check_all(root: str | os.PathLike) -> dict[str, Any]:
         validate(kind, data[kind], FILES[kind])
     check_references(data["figures"], data["glossary"], data["occupations"], data["strings"],
                      docs_dir=root / "docs")
+    check_job_ads(data["job_ads"], data["figures"], data["occupations"])
     return data

@@ -49,6 +49,7 @@ class _Build:
     not_found: dict[str, str] = field(default_factory=dict)  # language -> its 404 page
     search_entries: dict[str, list[dict]] = field(default_factory=dict)  # language -> its search entries
     calculator_pages: set[str] = field(default_factory=set)  # src_uri of pages with a calculator
+    job_ad_pages: set[str] = field(default_factory=set)  # src_uri of pages with the job-ad builder
 
 
 class SitePlugin(BasePlugin):
@@ -96,6 +97,8 @@ class SitePlugin(BasePlugin):
             raise PluginError(str(error)) from None
         if rendered.has_calculator:
             state.calculator_pages.add(ref.src_uri)
+        if rendered.has_job_ad:
+            state.job_ad_pages.add(ref.src_uri)
         return rendered.markdown
 
     # -- 3. page view ---------------------------------------------------------------------------------------------
@@ -105,7 +108,8 @@ class SitePlugin(BasePlugin):
         ref = self._page(page, config)
         try:
             view = page_view.page_view(ref, page.meta, state.site, config.site_url,
-                                       has_calculator=ref.src_uri in state.calculator_pages)
+                                       has_calculator=ref.src_uri in state.calculator_pages,
+                                       has_job_ad=ref.src_uri in state.job_ad_pages)
             language = state.site.registry.language(ref.lang)
             share.write_card(language.site_name, view.share.title, view.share.description,
                              Path(config.site_dir) / view.card_path,

@@ -13,6 +13,8 @@
   var OPTIONAL = { basis: "year", mode: "bonus", threshold: "", tiers: "", cap: "" };
   var DECIMAL = /^\d+(\.\d+)?$/;
   var SVG = "http://www.w3.org/2000/svg";
+  // Offer B's code (compare.js) sits beside this file; it is loaded only when a comparison is asked for.
+  var SRC = document.currentScript ? document.currentScript.src : "";
   var formats = {};
 
   /**
@@ -133,6 +135,7 @@
     });
     ui.chartTitle = ui.chart && one("title", ui.chart);
     ui.chartFigure = one(".calc-chart");
+    ui.compareButton = one("#calc-compare");
     ui.bonusGroup = one('[data-mode="bonus"]');
     ui.commissionGroup = one('[data-mode="commission"]');
     ui.results = root.querySelectorAll("[data-result]");
@@ -158,16 +161,30 @@
   }
 
   /**
-   * Keeps the address in step with the plan (only the mode's parameters; empty optional ones left out).
+   * A plan as a query: only its mode's parameters. Offer A ("" prefix) leaves out empty optional ones; offer B
+   * ("b_") leaves out the country it shares with A and keeps empty ones (a b_ parameter left out takes A's value).
+   * @param {Object<string, string>} p the plan in URL form
+   * @param {string} prefix "" or "b_"
+   * @returns {string}
+   */
+  function queryOf(p, prefix) {
+    var skip = p.mode === "commission" ? BONUS : COMMISSION;
+    return NAMES.filter(function (n) {
+      return skip.indexOf(n) < 0 && (prefix ? n !== "country"
+        : !(p[n] === "" && ["threshold", "tiers", "cap"].indexOf(n) >= 0));
+    }).map(function (n) {
+      return prefix + n + "=" + encodeURIComponent(p[n]).replace(/%3A/gi, ":").replace(/%2C/gi, ",");
+    }).join("&");
+  }
+
+  /**
+   * Keeps the address in step with the plan, and with offer B's when there is a comparison.
+   * @param {object} ui the page's elements and settings
    * @param {Object<string, string>} p the plan in URL form
    */
-  function writeUrl(p) {
-    var skip = p.mode === "commission" ? BONUS : COMMISSION;
-    var q = NAMES.filter(function (n) {
-      return skip.indexOf(n) < 0 && !(p[n] === "" && ["threshold", "tiers", "cap"].indexOf(n) >= 0);
-    }).map(function (n) {
-      return n + "=" + encodeURIComponent(p[n]).replace(/%3A/gi, ":").replace(/%2C/gi, ",");
-    }).join("&");
+  function writeUrl(ui, p) {
+    // While offer B's code loads, the link's b_ parameters stay in the address as they were.
+    var q = queryOf(p, "") + (ui.compare ? "&" + queryOf(ui.compare.params, "b_") : ui.linkedB ? "&" + ui.linkedB : "");
     history.replaceState(history.state, "", "?" + q + location.hash);
   }
 
@@ -194,7 +211,7 @@
 
   /**
    * Marks the invalid fields and shows their messages; clears the others.
-   * @param {object} ui the page's elements and settings
+   * @param {object} ui a plan's fields and error slots (offer A's: the page's), with the page's settings
    * @param {Object<string, string>} errors field -> error code
    */
   function showErrors(ui, errors) {
@@ -207,41 +224,77 @@
   }
 
   /**
-   * Draws the variable pay against achievement (bonus) or revenue (commission), with the plan's point.
+   * Draws the variable pay against achievement (bonus) or revenue (commission), each plan's curve with its point,
+   * on one axis (a comparison of two plans of the same mode draws both, labelled).
    * @param {object} ui the page's elements and settings
-   * @param {Object<string, string>} p the plan in URL form (valid)
+   * @param {object} chart the chart's svg, title and desc elements, and a prefix for its title
+   * @param {Array<{p: Object<string, string>, x: number, label: (string|undefined)}>} series the plans (valid, one
+   *   mode), each with its achievement or revenue and, in a comparison, its name
    * @param {string} cur the currency
-   * @param {number} x the plan's achievement or revenue
    */
-  function drawChart(ui, p, cur, x) {
-    var C = ui.config, T = C.text, lang = ui.lang, svg = ui.chart, bonus = p.mode !== "commission";
-    var variableAt = function (v) { return SalaryModel.variableAt(p, C.countries, C.limits, v); };
+  function drawChart(ui, chart, series, cur) {
+    var C = ui.config, T = C.text, lang = ui.lang, svg = chart.svg, bonus = series[0].p.mode !== "commission";
     var fx = function (v) { return bonus ? formatPercent(v, lang) : formatMoney(v, cur, lang); };
-    var starts = bonus ? [] : p.brackets.split(",").map(function (b) { return +b.split(":")[0]; });
-    var x1 = bonus ? Math.max(200, x) : Math.max(2 * starts[starts.length - 1], x) || 1, pts = [], y1 = 0;
-    for (var i = 0; i <= 60; i++) {
-      var xi = x1 * i / 60, yi = variableAt(xi);
-      pts.push([xi, yi]);
-      y1 = Math.max(y1, yi);
-    }
+    var x1 = 0, y1 = 0, html = '<path class="calc-axis" d="M40 230H580M40 230V20"/>', labels = [];
+    series.forEach(function (s) {
+      var starts = bonus ? [] : s.p.brackets.split(",").map(function (b) { return +b.split(":")[0]; });
+      x1 = Math.max(x1, bonus ? Math.max(200, s.x) : Math.max(2 * starts[starts.length - 1], s.x));
+    });
+    x1 = x1 || 1;
+    series.forEach(function (s) {
+      s.pts = [];
+      for (var i = 0; i <= 60; i++) {
+        var xi = x1 * i / 60, yi = SalaryModel.variableAt(s.p, C.countries, C.limits, xi);
+        s.pts.push([xi, yi]);
+        y1 = Math.max(y1, yi);
+      }
+      s.y = SalaryModel.variableAt(s.p, C.countries, C.limits, s.x);
+    });
     var X = function (v) { return 40 + 540 * v / x1; }, Y = function (v) { return 230 - 200 * v / (y1 || 1); };
-    var y = variableAt(x);
-    ui.chartTitle.textContent = bonus ? T.calc_chart_title : T.calc_chart_title_commission;
-    var d = pts.map(function (q, i) { return (i ? "L" : "M") + X(q[0]).toFixed(1) + " " + Y(q[1]).toFixed(1); });
+    series.forEach(function (s, k) {
+      var d = s.pts.map(function (q, i) { return (i ? "L" : "M") + X(q[0]).toFixed(1) + " " + Y(q[1]).toFixed(1); });
+      var b = k ? " calc-curve-b" : "";
+      html += '<path class="calc-curve' + b + '" d="' + d.join("") + '"/><circle class="calc-point' + b +
+        '" r="6" cx="' + X(s.x).toFixed(1) + '" cy="' + Y(s.y).toFixed(1) + '"/>';
+      if (series.length > 1) {
+        html += '<path class="calc-curve' + b + '" d="M400 ' + (44 + 26 * k) + 'h36"/>';
+        labels.push([442, 51 + 26 * k, s.label, "start"]);
+      }
+    });
+    chart.title.textContent = (chart.prefix || "") + (bonus ? T.calc_chart_title : T.calc_chart_title_commission);
     svg.innerHTML = "";
-    svg.appendChild(ui.chartTitle);
-    svg.insertAdjacentHTML("beforeend", '<path class="calc-axis" d="M40 230H580M40 230V20"/>' +
-      '<path class="calc-curve" d="' + d.join("") + '"/><circle class="calc-point" r="6" cx="' + X(x).toFixed(1) +
-      '" cy="' + Y(y).toFixed(1) + '"/>');
-    [[40, 256, fx(0), "start"], [580, 256, fx(x1), "end"], [46, 18, formatMoney(y1, cur, lang), "start"]]
+    svg.appendChild(chart.title);
+    svg.insertAdjacentHTML("beforeend", html);
+    labels.concat([[40, 256, fx(0), "start"], [580, 256, fx(x1), "end"], [46, 18, formatMoney(y1, cur, lang), "start"]])
       .forEach(function (l) {
         var t = document.createElementNS(SVG, "text");
         t.setAttribute("x", l[0]); t.setAttribute("y", l[1]); t.setAttribute("text-anchor", l[3]);
         t.textContent = l[2];
         svg.appendChild(t);
       });
-    ui["chart-desc"].textContent = T.calc_chart_desc.replace("{x}", fx(x)).replace("{y}", formatMoney(y, cur, lang))
-      .replace("{x0}", fx(0)).replace("{x1}", fx(x1)).replace("{y1}", formatMoney(y1, cur, lang));
+    chart.desc.textContent = series.map(function (s) {
+      return (s.label ? s.label + T.colon : "") + T.calc_chart_desc.replace("{x}", fx(s.x))
+        .replace("{y}", formatMoney(s.y, cur, lang)).replace("{x0}", fx(0)).replace("{x1}", fx(x1))
+        .replace("{y1}", formatMoney(y1, cur, lang));
+    }).join(" ");
+  }
+
+  /**
+   * Fills scenario rows (one per achievement level) with a plan's variable and total, or "–".
+   * @param {object} ui the page's elements and settings
+   * @param {NodeList} rows the table's [data-level] rows
+   * @param {Object<string, string>} p the plan in URL form
+   * @param {boolean} ok whether the plan is a valid bonus plan
+   * @param {string} cur the currency
+   */
+  function fillScenarios(ui, rows, p, ok, cur) {
+    var C = ui.config;
+    rows.forEach(function (row) {
+      var s = ok && SalaryModel.compute(Object.assign({}, p, { achievement: row.dataset.level }), C.countries, C.limits);
+      row.querySelectorAll("[data-scenario]").forEach(function (td) {
+        td.textContent = s && s.ok ? formatMoney(+s.results[td.dataset.scenario], cur, ui.lang) : C.text.result_none;
+      });
+    });
   }
 
   /**
@@ -265,31 +318,30 @@
     });
     ui.scenarios.hidden = !bonus;
     ui["scenarios-note"].hidden = bonus;
-    ui.levels.forEach(function (row) {
-      var s = r.ok && bonus &&
-        SalaryModel.compute(Object.assign({}, p, { achievement: row.dataset.level }), C.countries, C.limits);
-      row.querySelectorAll("[data-scenario]").forEach(function (td) {
-        td.textContent = s && s.ok ? formatMoney(+s.results[td.dataset.scenario], c.currency, lang) : T.result_none;
-      });
-    });
+    fillScenarios(ui, ui.levels, p, r.ok && bonus, c && c.currency);
     ui.chartFigure.hidden = !r.ok;
+    var series = [{ p: p, x: +(bonus ? p.achievement : p.revenue) }];
+    if (ui.compare) ui.compare.update(p, r, series);
     // The curve takes sixty model runs: draw it in a task of its own, after the numbers are on screen.
     clearTimeout(ui.pending);
-    if (r.ok) ui.pending = setTimeout(drawChart, 0, ui, p, c.currency, +(bonus ? p.achievement : p.revenue));
-    writeUrl(p);
+    if (r.ok) ui.pending = setTimeout(drawChart, 0, ui, ui.chartParts, series, c.currency);
+    writeUrl(ui, p);
   }
 
   /**
    * Fills the fields with the URL's plan (a shared link), if it has one; otherwise the page's default plan stays.
    * A link means the same in every language: optional parameters it leaves out take the contract's defaults.
-   * @param {object} ui the page's elements and settings
+   * Offer B (prefix "b_", no country of its own): a parameter left out keeps the value its field has (A's).
+   * @param {object} ui a plan's fields (offer A's: the page's), with the page's settings
    * @param {string} search the address's query (location.search)
+   * @param {string} [prefix] "b_" for offer B
    */
-  function openPlan(ui, search) {
-    var countries = ui.config.countries;
-    var q = new URLSearchParams(search), fromUrl = NAMES.some(function (n) { return q.has(n); });
-    NAMES.forEach(function (n) {
-      var v = q.has(n) ? q.get(n) : fromUrl && n in OPTIONAL ? OPTIONAL[n] : null, el = ui.fields[n];
+  function openPlan(ui, search, prefix) {
+    var countries = ui.config.countries, names = prefix ? NAMES.slice(1) : NAMES;
+    var q = new URLSearchParams(search), fromUrl = !prefix && NAMES.some(function (n) { return q.has(n); });
+    names.forEach(function (n) {
+      var v = q.has((prefix || "") + n) ? q.get((prefix || "") + n) : fromUrl && n in OPTIONAL ? OPTIONAL[n] : null;
+      var el = ui.fields[n];
       if (v === null) return;
       if (el.tagName === "SELECT" && !Array.prototype.some.call(el.options, function (o) { return o.value === v; })) {
         el.add(new Option(v, v));  // keep an unknown value visible, reported as an error
@@ -310,6 +362,7 @@
     var countries = ui.config.countries;
     if (e.target.name === "country" && countries[e.target.value]) {
       ui.fields.payments.value = countries[e.target.value].payments;
+      if (ui.compare) ui.compare.plan.fields.payments.value = countries[e.target.value].payments;
     }
     update(ui);
   }
@@ -321,6 +374,22 @@
   function copyLink(ui) {
     var T = ui.config.text, done = function () { ui.copied.textContent = T.calc_link_copied; };
     if (navigator.clipboard) navigator.clipboard.writeText(location.href).then(done, function () {});
+  }
+
+  /**
+   * Opens offer B beside offer A, or closes it (the button, which says whether it is pressed). The first time,
+   * loads its code (compare.js, beside this file) with a <script> element.
+   * @param {object} ui the page's elements and settings
+   * @param {string} search the query offer B is read from ("" when the reader asks for it: a copy of A)
+   */
+  function toggleCompare(ui, search) {
+    var run = function () { ui.linkedB = ""; window.CalculatorCompare.toggle(ui, API, search); };
+    if (window.CalculatorCompare) return run();
+    if (ui.loading) return;
+    ui.loading = document.createElement("script");
+    ui.loading.src = SRC.replace(/calculator\.js([?#].*)?$/, "compare.js");
+    ui.loading.addEventListener("load", run);
+    document.head.appendChild(ui.loading);
   }
 
   /**
@@ -338,13 +407,22 @@
     }
     ui.config = JSON.parse(ui.configScript.textContent);
     ui.lang = ui.config.lang;
-    openPlan(ui, location.search);
+    ui.chartParts = { svg: ui.chart, title: ui.chartTitle, desc: ui["chart-desc"] };
+    var search = location.search;
+    ui.linkedB = search.slice(1).split("&").filter(function (s) { return /^b_/.test(s); }).join("&");
+    openPlan(ui, search);
     ui.form.addEventListener("input", function (e) { onInput(ui, e); });
     ui.form.addEventListener("submit", function (e) { e.preventDefault(); });
     ui.copy.addEventListener("click", function () { copyLink(ui); });
+    ui.compare = null;  // offer B, while there is a comparison (compare.js)
+    ui.compareButton.addEventListener("click", function () { toggleCompare(ui, ""); });
     update(ui);
+    if (ui.linkedB) toggleCompare(ui, search);
   }
 
+  // What compare.js uses of this script.
+  var API = { NAMES: NAMES, readFields: readFields, showErrors: showErrors, openPlan: openPlan, update: update,
+    drawChart: drawChart, fillScenarios: fillScenarios, formatMoney: formatMoney };
   window.Calculator = { toField: toField, formatMoney: formatMoney, formatNumber: formatNumber,
     parseNumber: parseNumber, parsePairs: parsePairs };
   document$.subscribe(function () { start(document); });
