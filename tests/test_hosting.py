@@ -108,9 +108,10 @@ def test_every_page_holds_only_inline_code_the_served_policy_allows(site):
     directives = csp.parse(policy)
     assert directives["default-src"] == ["'self'"] and directives["object-src"] == ["'none'"]
     assert directives["base-uri"] == ["'self'"] and directives["frame-ancestors"] == ["'self'"]
-    # Material's inline scripts are the same on every page (extra.scope), so are site.css and site.js; the
-    # calculator pages add calculator.css: few hashes.
-    assert len(directives["script-src"]) <= 6 and len(directives["style-src"]) <= 3  # with 'self'
+    # Material's inline scripts are the same on every page (extra.scope), so are site.css and site.js; component
+    # pages (calculator, job-ad builder) add their stylesheet: a few hashes, never one per page.
+    assert len(directives["script-src"]) <= 6
+    assert len(directives["script-src"]) + len(directives["style-src"]) - 2 <= csp.MAX_HASHES
 
 
 @pytest.mark.parametrize("inline", [
