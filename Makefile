@@ -31,6 +31,18 @@ $(ICU_HEADER):
 /usr/bin/java:
 	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jre-headless >/dev/null
 
+# nginx and its brotli modules serve the site in the tests (scripts/amkam/hosting/nginx.py runs its own unprivileged
+# process); wrk drives the load benchmark. Installed without starting the system service (a policy-rc.d that forbids
+# it, if the machine has none).
+NGINX_BROTLI := /usr/lib/nginx/modules/ngx_http_brotli_static_module.so
+$(NGINX_BROTLI):
+	@if [ -e /usr/sbin/policy-rc.d ]; then policy=; else policy=1; printf '#!/bin/sh\nexit 101\n' > /usr/sbin/policy-rc.d; chmod +x /usr/sbin/policy-rc.d; fi; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx libnginx-mod-http-brotli-static libnginx-mod-http-brotli-filter >/dev/null; \
+	status=$$?; [ -n "$$policy" ] && rm -f /usr/sbin/policy-rc.d; exit $$status
+
+/usr/bin/wrk:
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+
 # Share cards (scripts/hooks/social_cards.py) are drawn with Debian's DejaVu fonts: nothing is downloaded.
 CARD_FONT := /usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf
 $(CARD_FONT):
@@ -52,14 +64,14 @@ lint: install node_modules/.installed ## lint the Python (ruff) and the site's J
 	$(BIN)/ruff check scripts tests
 	node_modules/.bin/eslint "docs/assets/javascripts/**/*.js" eslint.config.js
 
-test: lint $(CARD_FONT) /usr/bin/chromium /usr/bin/java node_modules/.installed ## lint, then run the whole test suite (build, content, browser, accessibility; 2 workers)
+test: lint $(CARD_FONT) /usr/bin/chromium /usr/bin/java $(NGINX_BROTLI) node_modules/.installed ## lint, then run the whole test suite (build, content, browser, accessibility; 2 workers)
 	$(BIN)/python -m pytest
 
 scripts/bench/node_modules/.installed: scripts/bench/package.json scripts/bench/package-lock.json
 	npm ci --prefix scripts/bench --no-audit --no-fund --loglevel=error
 	touch $@
 
-bench: install $(CARD_FONT) /usr/bin/chromium scripts/bench/node_modules/.installed ## measure builds, page weight and Lighthouse scores against the targets (scripts/bench/RESULTS.md)
+bench: install $(CARD_FONT) /usr/bin/chromium $(NGINX_BROTLI) /usr/bin/wrk scripts/bench/node_modules/.installed ## measure builds, page weight and Lighthouse scores against the targets (scripts/bench/RESULTS.md)
 	$(BIN)/python scripts/benchmark.py
 
 .PHONY: help install serve build lint test bench

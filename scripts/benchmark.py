@@ -2,13 +2,17 @@
 
 Measures, on a private snapshot of the sources (others may edit the working tree meanwhile):
 1. the real build, cold (output and caches removed) and warm (caches and output kept), median of --runs;
-2. Lighthouse 12 (mobile defaults) on four pages in every language, served like a host would (scripts/serve.py);
+2. Lighthouse 12 (mobile defaults) on four pages in every language, served by nginx with the production rules
+   (scripts/amkam/hosting/, after its precompress/CSP step, timed on its own); the bare build by a stock nginx;
 3. the same Markdown built with a bare configuration (material + static-i18n + search only), for the ratios;
 4. a 10x synthetic copy of the content, to show how the build grows;
-5. the calculator's script size against its budget.
+5. the calculator's script size against its budget;
+6. with --load (or --load-only): wrk at 200 connections for 30 s over the pages of every language, against the
+   site's nginx and a stock nginx serving the bare build, with the load average (2 cores: wrk competes).
 Writes scripts/bench/RESULTS.md and scripts/bench/results.json; full Lighthouse reports go to .cache/bench/.
 
     .venv/bin/python scripts/benchmark.py [--runs 5] [--lighthouse-runs 1] [--skip-lighthouse] [--skip-scale]
+                                          [--load | --load-only] [--load-seconds 30] [--load-connections 200]
 
 With --test-suite it measures only the README's test command instead: `make test` end to end (after a `make install`
 that is not timed), wall and CPU time, and adds a row to RESULTS.md's test-suite section (kept by the full run):
@@ -40,8 +44,10 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
-import serve  # scripts/serve.py: this script's own folder is first on sys.path
 from amkam.chromium import ARGS, CHROMIUM
+from amkam.hosting import nginx as site_nginx
+from amkam.hosting import prepare as hosting_prepare
+from amkam.hosting import rules as site_rules
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "scripts" / "bench"
@@ -229,7 +235,7 @@ class _PageAssets(HTMLParser):
 
 
 def gzip_size(data: bytes) -> int:
-    return len(gzip.compress(data, compresslevel=9, mtime=0))  # as scripts/serve.py sends it
+    return len(gzip.compress(data, compresslevel=9, mtime=0))  # as the precompressed .gz copies
 
 
 def page_assets_gzip(site: Path, path: str) -> dict[str, int]:
@@ -536,6 +542,8 @@ def render_markdown(results: dict) -> str:
         if errored:
             parts += ["", "## Audits Lighthouse could not run (tool limitation, not scored)", ""]
             parts += [f"- `{audit_id}`: {message}" for audit_id, message in errored.items()]
+    if results.get("load"):
+        parts += ["", render_load(results["load"])]
     return "\n".join(parts) + "\n"
 
 
@@ -570,14 +578,17 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
     default = next(lang["locale"] for lang in i18n_languages(config) if lang.get("default"))
     bare_config = write_bare_config(project, work / "bare")
     site_out, bare_out = work / "site", work / "bare-site"
-    site_server, site_url = serve.start(site_out, free_port())
-    bare_server, bare_url = serve.start(bare_out, free_port())
+    site_port, bare_port = free_port(), free_port()
+    site_url, bare_url = f"http://127.0.0.1:{site_port}/", f"http://127.0.0.1:{bare_port}/"
+    log("Builds (site and bare, taking turns):")
+    builds = results["builds"]
+    builds.update(build_series({"site": (project / "mkdocs.yml", site_out, site_url),
+                                "bare": (bare_config, bare_out, bare_url)}, args.runs))
+    results["build_targets"] = build_targets(builds["site"], builds["bare"])
+    results["hosting_prepare_s"] = timed_prepare(site_out)
+    site_server = site_nginx.start(site_out, site_port, workers="auto")
+    bare_server = start_stock_nginx(bare_out, bare_port)
     try:
-        log("Builds (site and bare, taking turns):")
-        builds = results["builds"]
-        builds.update(build_series({"site": (project / "mkdocs.yml", site_out, site_url),
-                                    "bare": (bare_config, bare_out, bare_url)}, args.runs))
-        results["build_targets"] = build_targets(builds["site"], builds["bare"])
         results["calculator_scripts"] = calculator_script_sizes(project, site_out)
         static = {lang: {"site": page_assets_gzip(site_out, page_path(lang, default, CALCULATOR)),
                          "bare": page_assets_gzip(bare_out, page_path(lang, default, CALCULATOR))}
@@ -590,10 +601,11 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
             results["lighthouse_bare"] = lighthouse_pages(bare_url, [default], default, (CALCULATOR,), "bare-",
                                                           args.lighthouse_runs)
         results["weight_targets"] = weight_targets(results["lighthouse"], results["lighthouse_bare"], static, default)
+        if args.load:
+            results["load"] = load_runs(args, work, (site_out, site_url), (bare_out, bare_url))
     finally:
         for server in (site_server, bare_server):
-            server.shutdown()
-            server.server_close()
+            server.stop()
     if not args.skip_scale:
         results["scale"] = measure_scale(work, project, languages)
     results["failing_audits"] = failing_audit_index(results["lighthouse"])
@@ -603,6 +615,196 @@ def measure(args: argparse.Namespace, work: Path) -> dict:
     results["duration_s"] = round(time.perf_counter() - started)
     results["targets"] = all_targets(results)
     return results
+
+
+def timed_prepare(site: Path) -> float:
+    """The step after the build (CSP check, gzip and brotli copies): timed apart, outside the build ratios."""
+    started = time.perf_counter()
+    hosting_prepare.prepare(site)
+    seconds = round(time.perf_counter() - started, 2)
+    log(f"  hosting step (CSP check, precompress): {seconds} s")
+    return seconds
+
+
+STOCK_NGINX = """daemon off;
+worker_processes auto;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+{user}
+events {{ worker_connections 4096; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+    access_log off;
+    gzip on;
+    client_body_temp_path {prefix}/tmp;
+    proxy_temp_path {prefix}/tmp;
+    fastcgi_temp_path {prefix}/tmp;
+    uwsgi_temp_path {prefix}/tmp;
+    scgi_temp_path {prefix}/tmp;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        index index.html;
+    }}
+}}
+"""
+
+
+class _StockNginx(subprocess.Popen):
+    prefix: Path
+
+    def stop(self) -> None:
+        self.terminate()
+        self.wait(timeout=10)
+        shutil.rmtree(self.prefix, ignore_errors=True)
+
+
+def start_stock_nginx(root: Path, port: int) -> _StockNginx:
+    """Debian's nginx with the settings of its default nginx.conf (gzip on, for HTML only), nothing of ours."""
+    prefix = Path(tempfile.mkdtemp(prefix="bench-stock-nginx-"))
+    (prefix / "tmp").mkdir()
+    root.mkdir(parents=True, exist_ok=True)
+    for folder in (root, *root.parents):  # workers run as nobody when started as root
+        folder.chmod(folder.stat().st_mode | 0o005)
+        if folder == Path(tempfile.gettempdir()):
+            break
+    user = "user nobody nogroup;" if os.geteuid() == 0 else ""
+    (prefix / "nginx.conf").write_text(STOCK_NGINX.format(prefix=prefix, port=port, root=root.resolve(), user=user))
+    server = _StockNginx([site_nginx.NGINX, "-p", str(prefix), "-c", str(prefix / "nginx.conf"),
+                          "-e", str(prefix / "error.log")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server.prefix = prefix
+    for _ in range(200):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.05)
+    return server
+
+
+WRK_SCRIPT = """-- Spreads requests over every page of every language, and the assets they load (brotli/gzip accepted).
+local paths = {{ {paths} }}
+local i = 0
+function init(args)
+  i = math.random(#paths)
+end
+function request()
+  i = i % #paths + 1
+  return wrk.format("GET", paths[i], {{["Accept-Encoding"] = "br, gzip"}})
+end
+function done(summary, latency, requests)
+  local e = summary.errors
+  io.write(string.format('RESULT {{"requests": %d, "duration_us": %d, "bytes": %d, "errors": {{"connect": %d, ' ..
+    '"read": %d, "write": %d, "status": %d, "timeout": %d}}, "latency_ms": {{"p50": %.2f, "p90": %.2f, ' ..
+    '"p99": %.2f, "p99.9": %.2f, "max": %.2f, "mean": %.2f}}}}\\n',
+    summary.requests, summary.duration, summary.bytes, e.connect, e.read, e.write, e.status, e.timeout,
+    latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,
+    latency:percentile(99.9) / 1000, latency.max / 1000, latency.mean / 1000))
+end
+"""
+
+
+def load_paths(site: Path) -> list[str]:
+    """Every page of every language, and the shared files a page loads (material's fingerprinted bundle and
+    stylesheets, the calculator script)."""
+    pages = sorted("/" + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+                   if "search" not in p.parts)
+    pages = ["/" if page == "/./" else page for page in pages]
+    assets = [path for path in site_rules.fingerprinted_files(site) if "/workers/" not in path]
+    calculator = "assets/javascripts/calculator/calculator.js"
+    assets += [f"/{calculator}"] if (site / calculator).is_file() else []
+    return pages + assets
+
+
+def wrk_run(url: str, site: Path, work: Path, label: str, seconds: int, connections: int) -> dict:
+    paths = load_paths(site)
+    script = work / f"wrk-{label}.lua"
+    script.write_text(WRK_SCRIPT.format(paths=", ".join(json.dumps(p) for p in paths)), "utf-8")
+    load_before = os.getloadavg()
+    output = subprocess.run(["wrk", "-t", "2", "-c", str(connections), "-d", f"{seconds}s", "--latency",
+                             "-s", str(script), url], capture_output=True, text=True, timeout=seconds + 60).stdout
+    load_after = os.getloadavg()
+    result = json.loads(next(line for line in output.splitlines() if line.startswith("RESULT "))[7:])
+    result["requests_per_s"] = round(result["requests"] / (result["duration_us"] / 1e6))
+    result["errors_total"] = sum(result["errors"].values())
+    result["paths"] = len(paths)
+    result["load_average_before"] = [round(x, 2) for x in load_before]
+    result["load_average_after"] = [round(x, 2) for x in load_after]
+    log(f"  {label}: {result['requests_per_s']} req/s, p50 {result['latency_ms']['p50']} ms, "
+        f"p99 {result['latency_ms']['p99']} ms, errors {result['errors_total']}, load {result['load_average_after']}")
+    return result
+
+
+def load_runs(args: argparse.Namespace, work: Path, site: tuple[Path, str], bare: tuple[Path, str]) -> dict:
+    log(f"Load: wrk, {args.load_connections} connections, {args.load_seconds} s, 2 threads, on loopback:")
+    out = {"connections": args.load_connections, "seconds": args.load_seconds, "threads": 2,
+           "wrk": subprocess.run(["wrk", "--version"], capture_output=True, text=True).stdout.split("\n")[0].strip()
+           or "wrk (Debian 12)",
+           "nginx": subprocess.run([site_nginx.NGINX, "-v"], capture_output=True, text=True).stderr.strip()}
+    out["site"] = wrk_run(site[1], site[0], work, "site", args.load_seconds, args.load_connections)
+    time.sleep(5)  # let the load average settle a little between the runs
+    out["bare"] = wrk_run(bare[1], bare[0], work, "bare", args.load_seconds, args.load_connections)
+    return out
+
+
+def measure_load_only(args: argparse.Namespace, work: Path) -> dict:
+    """One build of each (no timing series), the hosting step, then only the load runs."""
+    project = snapshot_project(work / "project")
+    bare_config = write_bare_config(project, work / "bare")
+    site_out, bare_out = work / "site", work / "bare-site"
+    site_port, bare_port = free_port(), free_port()
+    site_url, bare_url = f"http://127.0.0.1:{site_port}/", f"http://127.0.0.1:{bare_port}/"
+    timed_build(project / "mkdocs.yml", site_out, site_url)
+    timed_build(bare_config, bare_out, bare_url)
+    prepare_s = timed_prepare(site_out)
+    site_server = site_nginx.start(site_out, site_port, workers="auto")
+    bare_server = start_stock_nginx(bare_out, bare_port)
+    try:
+        load = load_runs(args, work, (site_out, site_url), (bare_out, bare_url))
+    finally:
+        for server in (site_server, bare_server):
+            server.stop()
+    load["date"] = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+    load["hosting_prepare_s"] = prepare_s
+    return load
+
+
+def _errors(run: dict) -> str:
+    return ", ".join(f"{kind} {count}" for kind, count in run["errors"].items())
+
+
+def render_load(load: dict) -> str:
+    rows = []
+    for label, name in (("site", "this site, nginx with the repository's rules (brotli_static, CSP, …)"),
+                        ("bare", "bare material build, stock nginx (gzip on)")):
+        r = load[label]
+        lat = r["latency_ms"]
+        rows.append([name, r["requests_per_s"], lat["p50"], lat["p90"], lat["p99"], lat["max"], r["errors_total"],
+                     f"{r['requests']} / {round(r['bytes'] / 2**20)} MiB", " ".join(map(str, r["load_average_after"]))])
+    return "\n".join([
+        "## Under load (wrk)",
+        "",
+        f"{load['wrk']}, {load['threads']} threads, {load['connections']} connections, {load['seconds']} s, on "
+        f"loopback; {load['nginx']}. Requests spread over {load['site']['paths']} paths (every page of every "
+        "language, plus the assets they load), `Accept-Encoding: br, gzip`. On 2 cores wrk competes with nginx: "
+        "the load average (1, 5, 15 min, right after each run) says how busy the machine was. "
+        f"Hosting step after the build (CSP check, gzip + brotli copies): {load.get('hosting_prepare_s')} s.",
+        "",
+        md_table(["Server", "Requests/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "Errors", "Requests / data",
+                  "Load average after"], rows),
+        "",
+        f"Load average before the runs: site {' '.join(map(str, load['site']['load_average_before']))}, stock "
+        f"{' '.join(map(str, load['bare']['load_average_before']))} (other jobs share the two cores). Errors are "
+        f"wrk's: connect, read, write, non-2xx/3xx status, and timeouts (no answer within 2 s): site "
+        f"{_errors(load['site'])}, stock {_errors(load['bare'])}. The stock configuration compresses HTML on "
+        "every request (`gzip on`), which costs CPU that wrk also needs; the site's nginx sends the precompressed "
+        "brotli copy (`brotli_static`) and so does no compression work at all under load.",
+        "",
+    ])
 
 
 def measure_scale(work: Path, project: Path, languages: list[str]) -> dict:
@@ -726,7 +928,14 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--test-suite", action="store_true",
                         help="measure `make test` end to end instead, and add a row to RESULTS.md's test-suite section")
     parser.add_argument("--label", default="", help="with --test-suite: a word for the row (e.g. before, after)")
-    return parser.parse_args()
+    parser.add_argument("--load", action="store_true", help="also the wrk load runs (site nginx vs stock nginx)")
+    parser.add_argument("--load-only", action="store_true",
+                        help="only the load runs: updates the load section of results.json and RESULTS.md")
+    parser.add_argument("--load-seconds", type=int, default=30)
+    parser.add_argument("--load-connections", type=int, default=200)
+    args = parser.parse_args()
+    args.load = args.load or args.load_only
+    return args
 
 
 def main() -> None:
@@ -735,8 +944,21 @@ def main() -> None:
         add_test_suite_row(args.out / "RESULTS.md", measure_test_suite(args.label))
         log(test_suite_section((args.out / "RESULTS.md").read_text("utf-8")))
         return
-    if not args.skip_lighthouse and not LIGHTHOUSE.is_file():
+    if not args.skip_lighthouse and not args.load_only and not LIGHTHOUSE.is_file():
         raise SystemExit(f"{LIGHTHOUSE} is missing: run `make bench` (it installs Lighthouse first)")
+    if args.load_only:
+        with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
+            load = measure_load_only(args, Path(tmp))
+        results_file = args.out / "results.json"
+        results = json.loads(results_file.read_text("utf-8")) if results_file.is_file() else None
+        if results is None:
+            raise SystemExit(f"{results_file} is missing: run the whole benchmark first (make bench)")
+        results["load"] = load
+        results_file.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        kept = test_suite_section((args.out / "RESULTS.md").read_text("utf-8"))  # measured by --test-suite
+        (args.out / "RESULTS.md").write_text(render_markdown(results) + ("\n" + kept if kept else ""), "utf-8")
+        log(f"\nWritten: the load section of {args.out / 'RESULTS.md'} and {results_file}")
+        return
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         results = measure(args, Path(tmp))
     args.out.mkdir(parents=True, exist_ok=True)

@@ -8,11 +8,20 @@ from amkam.chromium import ARGS, CHROMIUM
 __all__ = ["ARGS", "CHROMIUM", "PageWatch"]
 
 
+CSP_LISTENER = """document.addEventListener("securitypolicyviolation", function (e) {
+  console.error("CSP violation: " + e.violatedDirective + " blocked " + (e.blockedURI || "inline") +
+                " at " + e.sourceFile + ":" + e.lineNumber);
+});"""
+
+
 class PageWatch:
     """Collects what should not happen behind a reader's back: any console message, page errors, failed requests."""
 
     def __init__(self, page):
         self.problems: list[str] = []
+        # The server sends the production Content-Security-Policy: anything it blocks is a problem too (Chromium
+        # also logs it to the console; the event names the directive; both land in `problems`).
+        page.add_init_script(CSP_LISTENER)
         page.on("console", lambda msg: self.problems.append(f"console {msg.type}: {msg.text}"))
         page.on("pageerror", lambda err: self.problems.append(f"page error: {err}"))
         page.on("requestfailed", self._failed)

@@ -1,5 +1,6 @@
 """Shared fixtures: the real site, built once per test run with --strict into a temporary folder and served the
-way a host would (scripts/serve.py, in its own process), with SITE_URL set to that server's address.
+way production serves it (nginx with the repository's rules, in its own process), with SITE_URL set to that
+server's address.
 
 The build happens once, in the process that starts the run (pytest_configure); parallel workers (pytest-xdist)
 inherit its folder, address and log through the environment, so every worker tests the same build."""
@@ -100,12 +101,21 @@ class Site:
 
 
 def start_server(root: Path) -> tuple[subprocess.Popen, str]:
-    """Serve `root` on a free loopback port in a process of its own; returns the process and its base URL."""
-    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), str(root), "--port", "0"],
-                               stdout=subprocess.PIPE, text=True)
-    line = process.stdout.readline()  # "Serving DIR at URL"
-    assert " at http://" in line, f"the test server did not start: {line!r}"
-    return process, line.rsplit(" at ", 1)[1].strip()
+    """Serve `root` with nginx (scripts/amkam/hosting/nginx.py: the production rules, its own prefix, config and
+    logs) on a free loopback port; returns the process and its base URL. Once pages are built into `root`, the
+    process's `reload()` precompresses them and applies their CSP hashes."""
+    from amkam.hosting import nginx
+
+    process = nginx.start(root)
+    return process, process.url
+
+
+def prepare_served_site(process, root: Path) -> None:
+    """The step after `mkdocs build` (python -m amkam.hosting prepare), then the server's rules for those pages."""
+    from amkam.hosting import prepare
+
+    prepare.prepare(root)
+    process.reload()
 
 
 def pytest_configure(config):
@@ -122,6 +132,7 @@ def pytest_configure(config):
     if result.returncode != 0:
         process.terminate()
         raise pytest.UsageError(f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}")
+    prepare_served_site(process, out)
     os.environ.update(dict(zip(ENV_SITE, (str(out), url, str(log)), strict=True)))
     config._amkam_site = (process, out, log)
 
@@ -130,8 +141,7 @@ def pytest_unconfigure(config):
     started = getattr(config, "_amkam_site", None)
     if started:
         process, out, log = started
-        process.terminate()
-        process.wait(timeout=10)
+        process.stop()
         shutil.rmtree(out, ignore_errors=True)
         log.unlink(missing_ok=True)
         for name in ENV_SITE:

@@ -133,6 +133,16 @@ MATERIAL_WORKER_GLOB = "assets/javascripts/workers/search.*.min.js"
 PRESERVED = re.compile(r"(<pre\b.*?</pre>|<textarea\b.*?</textarea>)", re.S)  # white space that is content
 
 
+# Python-Markdown's tables write a column's alignment as `style="text-align: right;"`: a strict
+# Content-Security-Policy (scripts/amkam/hosting/csp.py) allows no style attribute, so it becomes a class
+# (site.css: .md-typeset .align-right).
+TABLE_ALIGN = re.compile(r'<(th|td) style="text-align: (left|right|center);">')
+
+
+def align_classes(html: str) -> str:
+    return TABLE_ALIGN.sub(r'<\1 class="align-\2">', html)
+
+
 def squeeze_html(html: str) -> str:
     parts = PRESERVED.split(html)
     for i in range(0, len(parts), 2):  # even parts are outside <pre> and <textarea>

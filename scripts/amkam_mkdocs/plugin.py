@@ -150,6 +150,7 @@ class SitePlugin(BasePlugin):
             output = postprocess.apply_fixes(output, fixes, ref.src_uri)
             output = postprocess.apply_fixes(output, self._language_fixes(output, ref.lang, state), ref.src_uri)
             output = postprocess.inline_site_assets(output, Path(config.docs_dir), ref.src_uri)
+            output = postprocess.align_classes(output)
         except postprocess.PostprocessError as error:
             raise PluginError(str(error)) from None
         missing = missing_head_tags(output, ref, state, config.site_url)
@@ -211,19 +212,14 @@ class SitePlugin(BasePlugin):
 
 
 def write_sitemaps(state: _Build, site_url: str, site_dir: Path) -> None:
-    """The site's sitemap, and a one-page sitemap beside each page: material's language selector fetches
-    `sitemap.xml` relative to every `link[rel=alternate]`; without them each page view logs failed requests."""
+    """The site's sitemap (every page in every language, with its alternates). Material's language script no
+    longer needs one beside each page: site.js keeps the alternates out of its sight (see there)."""
     import gzip
 
     registry = state.site.registry
     text = seo.sitemap(state.reviewed, registry, site_url)
     (site_dir / "sitemap.xml").write_text(text, encoding="utf-8")
     (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
-    for key, reviewed in state.reviewed.items():
-        for lang in registry.codes:
-            folder = site_dir / registry.root(lang) / key
-            if folder.is_dir() and folder != site_dir:
-                (folder / "sitemap.xml").write_text(seo.sitemap({key: reviewed}, registry, site_url), encoding="utf-8")
 
 
 def missing_head_tags(html: str, ref: markers.PageRef, state: _Build, site_url: str) -> list[str]:

@@ -5,6 +5,17 @@
    - Heading permalinks copy the section's address.
    - A role sheet's "Print / Save as PDF" button (hidden without JavaScript) opens the browser's print dialog.
    - On default-language pages, offer the reader's preferred language when the browser asks for another one. */
+// Material's "stay on page" script fetches sitemap.xml beside every link[rel=alternate] of the head when document$
+// first fires, on the public host the alternates name: from any other address (a preview, a mirror) each page
+// would log failed cross-host requests. Its mapping is not needed (the language links below keep the page), so
+// the alternates are out of its sight during that first call (it subscribed before this script ran) and back
+// unchanged in the one below, which runs right after it: search engines and the final DOM keep them as built.
+var hreflangAlternates = document.querySelectorAll('head link[rel="alternate"][hreflang]');
+hreflangAlternates.forEach(function (link) { link.setAttribute("rel", "alternate-hreflang"); });
+document$.subscribe(function () {
+  hreflangAlternates.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+});
+
 document$.subscribe(function () {
   var keep = function (link) {
     var target = new URL(link.getAttribute("href"), location.href);
