@@ -17,7 +17,7 @@ from conftest import DEFAULT_LANGUAGE, LANGUAGES, lang_prefix
 pytestmark = pytest.mark.browser
 
 # A word each language's pages use and no other language's do (the glossary quotes terms in all five languages).
-OWN_WORD = {"en": "negotiation", "fr": "entreprise", "sk": "zmluva", "cs": "země", "es": "empresa"}
+OWN_WORD = {"en": "negotiation", "fr": "entretien", "sk": "zmluva", "cs": "země", "es": "empresa"}
 # Typed without accents, found with them.
 ACCENTS = [("en", "declenchement", "déclenchement"), ("fr", "remuneration", "rémunération"),
            ("es", "comision", "comisión"), ("cs", "kalkulacka", "kalkulačka"), ("sk", "kalkulacka", "kalkulačka")]
