@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, ROOT, page_path
+from conftest import EMBEDS, LANGUAGES, PAGES, ROOT, page_path
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -26,7 +26,8 @@ SCHEMES = {"light": "default", "dark": "slate"}  # reader's preference -> materi
 VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 900}}
 # The calculator in its error state: messages, aria-invalid fields, empty results.
 CALCULATOR_ERRORS = "?country=FR&base=abc&target=301&achievement=100&tiers=100:1.5,100:2"
-STATES = [(page, "") for page in PAGES] + [("salary-calculator", CALCULATOR_ERRORS)]
+STATES = [(page, "") for page in PAGES + EMBEDS] + [("salary-calculator", CALCULATOR_ERRORS),
+                                                   ("embed/salary-calculator", CALCULATOR_ERRORS)]
 # Every load is a reader's first visit, as in a new browser context: no palette remembered from the last page.
 FIRST_VISIT = "try { localStorage.clear(); sessionStorage.clear(); } catch (error) {}"
 # After a resize: let the page's scripts react, then wait for the CSS transitions it started (colours mid-transition
