@@ -1,4 +1,4 @@
-/* Embed pages (overrides/embed.html), which have no header and so no colour-scheme toggle:
+/* Embed pages (overrides/embed.html, first in the body), which have no header and so no colour-scheme toggle:
    - follow the reader's light or dark preference, as the full site does on a first visit (mkdocs.yml palette);
    - tell the page that frames this one how tall its content is, so that it can size the iframe to it. Message,
      to any origin (it says nothing but a height):
@@ -16,7 +16,7 @@
   if (dark && dark.addEventListener) dark.addEventListener("change", scheme);
 
   if (window.parent === window) return;
-  var content = document.querySelector(".md-main__inner") || document.body;
+  var content = null;
   var last = 0;
 
   /** Posts the content's height to the parent page when it has changed. */
@@ -29,8 +29,15 @@
     }
   }
 
-  if (window.ResizeObserver) new ResizeObserver(report).observe(content);
-  window.addEventListener("load", report);
-  window.addEventListener("resize", report);
-  report();
+  /** Starts reporting once the content exists (this script runs first in the body). */
+  function start() {
+    content = document.querySelector(".md-main__inner") || document.body;
+    if (window.ResizeObserver) new ResizeObserver(report).observe(content);
+    window.addEventListener("load", report);
+    window.addEventListener("resize", report);
+    report();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
