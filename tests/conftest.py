@@ -25,6 +25,7 @@ SITE_DATA = load_site_data(ROOT / "docs" / "assets" / "data", ROOT / "docs")
 LANGUAGES = SITE_DATA.registry.codes
 DEFAULT_LANGUAGE = SITE_DATA.registry.default_language
 PAGES = SITE_DATA.registry.pages
+EMBEDS = SITE_DATA.registry.embeds  # embed pages (embed/salary-calculator): framed by other sites
 FIGURES = SITE_DATA.figures
 t = SITE_DATA.t
 PROJECT_FILES = ("mkdocs.yml", "docs", "overrides")

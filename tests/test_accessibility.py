@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES, PAGES, ROOT, page_path
+from conftest import EMBEDS, LANGUAGES, PAGES, ROOT, page_path
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -34,7 +34,8 @@ CALCULATOR_COMPARISON_ERRORS = ("?country=FR&base=40000&target=20&achievement=10
 # The job-ad builder with a draft, and in its error state.
 JOB_AD_DRAFT = "?min=40000&max=52000&structure=variable&target=20&country=SK&adlang=fr"
 JOB_AD_ERRORS = "?min=abc&max=52000&structure=variable&target=999&role=nurse"
-STATES = [(page, "") for page in PAGES] + [("salary-calculator", CALCULATOR_ERRORS),
+STATES = [(page, "") for page in PAGES + EMBEDS] + [("salary-calculator", CALCULATOR_ERRORS),
+                                           ("embed/salary-calculator", CALCULATOR_ERRORS),
                                            ("salary-calculator", CALCULATOR_COMPARISON),
                                            ("salary-calculator", CALCULATOR_COMPARISON_ERRORS),
                                            ("job-ad-builder", JOB_AD_DRAFT), ("job-ad-builder", JOB_AD_ERRORS)]

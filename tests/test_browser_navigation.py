@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from browser import PageWatch
-from conftest import LANGUAGES, PAGES, page_path
+from conftest import EMBEDS, LANGUAGES, PAGES, page_path
 
 pytestmark = pytest.mark.browser
 
@@ -63,6 +63,6 @@ def test_root_offers_nothing_to_an_english_reader(site, browser):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_loads_without_console_error_or_failed_request(site, page, lang):
     watch = PageWatch(page)
-    for name in PAGES:
+    for name in PAGES + EMBEDS:
         page.goto(site.url + page_path(lang, name), wait_until="networkidle")
     assert not watch.problems, watch.problems

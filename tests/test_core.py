@@ -34,7 +34,7 @@ RENDER_EVERY_PAGE = textwrap.dedent("""
             meta = __import__("yaml").safe_load(text.split("---")[1])
             ref = PageRef(lang, f"{lang}/{page}.md", site.registry.page_url(lang, page))
             markers += len(re.findall(r"\\{\\{.*?\\}\\}", text))
-            rendered = render_markers(text, ref, site)
+            rendered = render_markers(text, ref, site, "https://example.org/")
             assert "{{" not in rendered.markdown, (lang, page)
             view = page_view(ref, meta, site, "https://example.org/", rendered.has_calculator)
             assert view.share.image.url and len(view.alternates) == len(site.registry.codes) + 1

@@ -239,3 +239,24 @@ def test_aligned_table_columns_become_classes_not_style_attributes():
     assert align_classes(html) == ('<table><tr><th class="align-right">a</th><td class="align-center">1</td></tr>'
                                    '</table>')
     assert csp.inline_parts(align_classes(html)).forbidden == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_only_embed_pages_may_be_framed_by_other_sites(site, lang):
+    embed_status, embed_headers, _ = get(site.url + page_path(lang, "embed/salary-calculator"))
+    page_status, page_headers, _ = get(site.url + page_path(lang, "salary-calculator"))
+    assert embed_status == page_status == 200
+    assert csp.parse(embed_headers["content-security-policy"])["frame-ancestors"] == ["*"]
+    assert csp.parse(page_headers["content-security-policy"])["frame-ancestors"] == ["'self'"]
+    assert "x-frame-options" not in embed_headers
+
+
+@pytest.mark.parametrize("host", static_hosts.HOSTS)
+def test_static_hosts_open_framing_on_embed_pages_only(site, tmp_path, host):
+    static_hosts.write(site.root, csp.site_policy(site.root), host, tmp_path)
+    parsed = dict(static_hosts.parse_headers((tmp_path / "_headers").read_text("utf-8")))
+    for path in rules.EMBED_PATHS:
+        rule = parsed[path]
+        assert csp.parse(dict(rule)["Content-Security-Policy"])["frame-ancestors"] == ["*"]
+        assert (("!", "Content-Security-Policy") in rule) == (host == "cloudflare")
+    assert csp.parse(dict(parsed["/*"])["Content-Security-Policy"])["frame-ancestors"] == ["'self'"]

@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-from conftest import LANGUAGES, PAGES
+from conftest import EMBEDS, LANGUAGES, PAGES
 
 CODES = {lang: getattr(IsoCode639_1, lang.upper()) for lang in LANGUAGES}
 DETECTOR = LanguageDetectorBuilder.from_iso_codes_639_1(*CODES.values()).with_preloaded_language_models().build()
@@ -35,7 +35,7 @@ def detected(text):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGES + EMBEDS)
 def test_page_text_is_in_the_page_language(site, lang, page):
     soup = site.soup(lang, page)
     blocks = list(own_language_blocks(soup, lang))

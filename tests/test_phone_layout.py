@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from conftest import LANGUAGES, PAGES
+from conftest import EMBEDS, LANGUAGES, PAGES
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
@@ -43,7 +43,7 @@ def test_no_page_scrolls_sideways_on_a_phone(site, browser, lang):
     context = browser.new_context(viewport=PHONE)
     tab = context.new_page()
     offenders = {}
-    for page in PAGES:
+    for page in PAGES + EMBEDS:
         tab.goto(site.page_url(lang, page), wait_until="load")
         found = tab.evaluate(OVERFLOW)
         problems = list(found["boxes"])

@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from amkam import formatting as fmt
-from conftest import DEFAULT_LANGUAGE, FIGURES, LANGUAGES, PAGES, ROOT, SITE_DATA, page_path, t
+from conftest import DEFAULT_LANGUAGE, EMBEDS, FIGURES, LANGUAGES, PAGES, ROOT, SITE_DATA, page_path, t
 
 SECTIONS = [(lang, page) for lang in LANGUAGES for page in PAGES]
 
@@ -36,10 +36,10 @@ def test_strict_build_prints_no_warning(site):
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_page_exists_in_every_language(site, lang):
-    assert built_pages(site, lang) == set(PAGES)
+    assert built_pages(site, lang) == set(PAGES) | set(EMBEDS)
 
 
-@pytest.mark.parametrize("lang,page", SECTIONS)
+@pytest.mark.parametrize("lang,page", SECTIONS + [(lang, embed) for lang in LANGUAGES for embed in EMBEDS])
 def test_html_lang_is_the_page_language(site, lang, page):
     assert site.soup(lang, page).html["lang"] == lang
 

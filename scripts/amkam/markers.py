@@ -6,7 +6,8 @@
   'entre el 10 % y el 30 %'), and `cite:NAME` renders its source and date as a link to the sources page, placed by
   the page at the end of the clause or sentence, never between a number and its noun;
 - `{{ glossary }}`: the glossary, one `###` term per entry, with the same id in every language;
-- `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py);
+- `{{ calculator form|examples|parameters }}`: the salary calculator (calculator.py); `{{ calculator embed }}`:
+  the snippet that embeds it in another site (embed.py), which needs the site's address (`site_url`).
 - `{{ jobad form|levels|rules|parameters }}`: the job-ad builder (job_ad.py).
 - `{{ open_data files|schemas|licence|reviewed|path }}`: the open data's files, schemas and licence (open_data.py).
 - `{{ rolesheet PAGE:PART }}`: one part of an occupation's role sheet (occupations.yml, PAGE its occupation page):
@@ -23,7 +24,7 @@ from dataclasses import dataclass
 from babel import Locale
 from markupsafe import escape
 
-from . import calculator, collation, job_ad, open_data, pay
+from . import calculator, collation, embed, job_ad, open_data, pay
 from . import formatting as fmt
 from .data import ILLUSTRATION, SiteData
 from .errors import MarkerError
@@ -61,12 +62,12 @@ class Rendered:
     has_job_ad: bool = False
 
 
-def render_markers(markdown: str, page: PageRef, site: SiteData) -> Rendered:
+def render_markers(markdown: str, page: PageRef, site: SiteData, site_url: str = "") -> Rendered:
     """The page's Markdown with every marker replaced; raises MarkerError on an unknown one."""
-    has_calculator = bool(CALCULATOR.search(markdown))
+    has_calculator = any(m.group(1) != "embed" for m in CALCULATOR.finditer(markdown))
     has_job_ad = bool(JOBAD.search(markdown))
     if "{{" in markdown:
-        ctx = _Context(page, site)
+        ctx = _Context(page, site, site_url)
         markdown = FIGURES.sub(lambda m: _figure(ctx, *m.groups()), markdown)
         markdown = GLOSSARY.sub(lambda m: _glossary(ctx), markdown)
         markdown = CALCULATOR.sub(lambda m: _calculator(ctx, m.group(1)), markdown)
@@ -82,8 +83,9 @@ def render_markers(markdown: str, page: PageRef, site: SiteData) -> Rendered:
 class _Context:
     """What a marker needs to know about the page it is expanded on."""
 
-    def __init__(self, page: PageRef, site: SiteData):
+    def __init__(self, page: PageRef, site: SiteData, site_url: str = ""):
         self.page = page
+        self.site_url = site_url
         self.lang = page.lang
         self.locale = site.registry.language(page.lang).locale
         self.site = site
@@ -332,6 +334,11 @@ def _glossary(ctx: _Context) -> str:
 
 
 def _calculator(ctx: _Context, part: str) -> str:
+    if part == "embed":
+        if not ctx.site_url:
+            raise ctx.fail("the marker {{ calculator embed }} needs the site's address (site_url)")
+        html = embed.snippet_block(ctx.site, ctx.lang, ctx.site_url)
+        return f"\n\n{html}\n\n"
     renderer = calculator.RENDERERS.get(part)
     if renderer is None:
         raise ctx.fail(f"unknown calculator marker '{part}'")

@@ -35,6 +35,9 @@ class PageView:
     occupation_jsonld: Markup | None
     has_calculator: bool
     has_job_ad: bool = False
+    # On an embed page (registry `embeds`): the absolute URL of the full page it shows part of, its canonical.
+    # Such a page has no alternates, language offer or share card: it is framed by other sites, not indexed.
+    embed_of: str | None = None
 
 
 def front_matter(page: PageRef, meta: dict) -> tuple[str, str, dt.date]:
@@ -58,7 +61,11 @@ def page_view(page: PageRef, meta: dict, site: SiteData, site_url: str, has_calc
     key = registry.key(lang, page.url)
     alternates = seo.alternates(key, registry, site_url)
     offer = ()
-    if lang == registry.default_language:
+    embed_of = None
+    if registry.is_embed(key):
+        embed_of = seo.base_url(site_url) + registry.page_url(lang, registry.embedded_page(key.rstrip("/")))
+        alternates = ()
+    elif lang == registry.default_language:
         offer = tuple(LanguageOffer(a.hreflang, a.href, site.t("read_in_language", a.hreflang))
                       for a in alternates if a.hreflang not in (lang, "x-default"))
     language = registry.language(lang)
@@ -78,4 +85,5 @@ def page_view(page: PageRef, meta: dict, site: SiteData, site_url: str, has_calc
         alternates=alternates, language_offer=offer, share=tags, card_path=card_path,
         occupation_jsonld=occupation.json_ld(data) if data else None, has_calculator=has_calculator,
         has_job_ad=has_job_ad,
+        embed_of=embed_of,
     )

@@ -35,12 +35,14 @@ class Fix:
     count: int  # how many times material 9.8's page has `old`
 
 
-def material_fixes(search_dialog_label: str) -> tuple[Fix, ...]:
+def material_fixes(search_dialog_label: str, chrome: bool = True) -> tuple[Fix, ...]:
     """Corrections to material 9.8.2's markup.
 
     - The drawer and search toggles are hidden checkboxes with `autocomplete="off"`, which HTML allows only on
       text-like inputs (the Nu HTML Checker reports it on every page).
     - The search dialog (`role="dialog"`) has no accessible name (axe: aria-dialog-name).
+
+    Embed pages (overrides/embed.html, `chrome=False`) have no header: their search dialog must be absent.
     """
     dialog = '<div class="md-search" data-md-component="search" role="dialog">'
     label = search_dialog_label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
@@ -49,7 +51,7 @@ def material_fixes(search_dialog_label: str) -> tuple[Fix, ...]:
             'type="checkbox" id="__drawer">', 1),
         Fix("search checkbox autocomplete", 'type="checkbox" id="__search" autocomplete="off">',
             'type="checkbox" id="__search">', 1),
-        Fix("search dialog name", dialog, dialog[:-1] + f' aria-label="{label}">', 1),
+        Fix("search dialog name", dialog, dialog[:-1] + f' aria-label="{label}">', int(chrome)),
     )
 
 
@@ -61,7 +63,7 @@ def _attr(text: str) -> str:
     return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def language_fixes(html: str, t, lang: str, languages: tuple[str, ...]) -> tuple[Fix, ...]:
+def language_fixes(html: str, t, lang: str, languages: tuple[str, ...], chrome: bool = True) -> tuple[Fix, ...]:
     """Material's English labels in the page's language, from strings.yml (`t(key)`), on every page, the default
     language's included (there the replacement is the same text, and the counts still check material's markup).
 
@@ -69,21 +71,25 @@ def language_fixes(html: str, t, lang: str, languages: tuple[str, ...]) -> tuple
     - Every heading's permalink title (the toc extension's "Permanent link"): as many as the page has permalinks.
     - The footer's "Made with Material for MkDocs": the product's name stays English, marked `lang="en"`.
     - The language selector names each language in that language: marked with its `lang` (WCAG 3.1.2).
+
+    Embed pages (`chrome=False`) have no header or footer: toggles, credit and language selector must be absent.
     """
+    once = int(chrome)
     fixes = []
     for key in ("palette_dark", "palette_light"):
         english, local = _attr(t(key, "en")), _attr(t(key, lang))
-        fixes += [Fix(f"colour toggle aria-label ({key})", f' aria-label="{english}" ', f' aria-label="{local}" ', 1),
-                  Fix(f"colour toggle title ({key})", f' title="{english}" ', f' title="{local}" ', 1)]
+        fixes += [Fix(f"colour toggle aria-label ({key})", f' aria-label="{english}" ', f' aria-label="{local}" ',
+                      once),
+                  Fix(f"colour toggle title ({key})", f' title="{english}" ', f' title="{local}" ', once)]
     permalinks = html.count(PERMALINK)
     english = _attr(t("permalink", "en"))
     fixes.append(Fix("permalink title", f'" title="{english}">', f'" title="{_attr(t("permalink", lang))}">',
                      permalinks))
-    fixes.append(Fix("generator credit", f"{t('made_with', 'en')}\n", f"{t('made_with', lang)}\n", 1))
-    fixes.append(Fix("generator name", MATERIAL_LINK, MATERIAL_LINK[:-1] + ' lang="en">', 1))
+    fixes.append(Fix("generator credit", f"{t('made_with', 'en')}\n", f"{t('made_with', lang)}\n", once))
+    fixes.append(Fix("generator name", MATERIAL_LINK, MATERIAL_LINK[:-1] + ' lang="en">', once))
     for code in languages:
         old = f'hreflang="{code}" class="md-select__link">'
-        fixes.append(Fix(f"language selector ({code})", old, old[:-1] + f' lang="{code}">', 1))
+        fixes.append(Fix(f"language selector ({code})", old, old[:-1] + f' lang="{code}">', once))
     return tuple(fixes)
 
 
@@ -121,6 +127,7 @@ ASSETS = {
                                                     "assets/javascripts/calculator/calculator.js"),
     # Offer B beside offer A: loaded by calculator.js only when a comparison is asked for or linked (b_ parameters).
     "assets/javascripts/calculator/compare.js": ("assets/javascripts/calculator/compare.js",),
+    "assets/javascripts/calculator/embed.js": ("assets/javascripts/calculator/embed.js",),
     CALCULATOR_CSS: (CALCULATOR_CSS,),
     "assets/javascripts/job-ad/job-ad.js": ("assets/javascripts/job-ad/job-ad.js",),
     JOB_AD_CSS: (JOB_AD_CSS,),

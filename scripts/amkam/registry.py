@@ -9,6 +9,8 @@ from pathlib import Path
 from .errors import DataError
 from .validation import load_yaml
 
+EMBED_FOLDER = "embed/"  # embed pages live in docs/<lang>/embed/ (mkdocs.yml keeps them out of the navigation)
+
 
 @dataclass(frozen=True)
 class Language:
@@ -25,6 +27,9 @@ class Registry:
     languages: tuple[Language, ...]
     default_language: str
     pages: tuple[str, ...]
+    # Pages other sites frame (`embed/salary-calculator`): in every language like a page, but no navigation, no
+    # alternates or share card, not indexed (noindex, canonical to the full page), not in the sitemap or search.
+    embeds: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -48,8 +53,17 @@ class Registry:
         """A page's URL inside its language section, the same in every language ('' or 'compensation/')."""
         return url[len(self.root(lang)):]
 
+    def is_embed(self, key: str) -> bool:
+        """Whether the page at `key` ('embed/salary-calculator/') is an embed page."""
+        return key.rstrip("/") in self.embeds
+
+    @staticmethod
+    def embedded_page(embed: str) -> str:
+        """The full page an embed page shows a part of: 'embed/salary-calculator' -> 'salary-calculator'."""
+        return embed.removeprefix(EMBED_FOLDER)
+
     def missing_pages(self, docs_dir: Path) -> list[str]:
-        return [f"{lang}/{page}.md" for lang in self.codes for page in self.pages
+        return [f"{lang}/{page}.md" for lang in self.codes for page in self.pages + self.embeds
                 if not (docs_dir / lang / f"{page}.md").is_file()]
 
 
@@ -57,9 +71,12 @@ def load_registry(path: Path) -> Registry:
     data = load_yaml(path)
     try:
         languages = tuple(Language(code=code, **fields) for code, fields in data["languages"].items())
-        registry = Registry(languages, data["default_language"], tuple(data["pages"]))
+        registry = Registry(languages, data["default_language"], tuple(data["pages"]), tuple(data.get("embeds", ())))
     except (KeyError, TypeError) as error:
         raise DataError(f"{path.name}: entry '(top)', field {error}: missing or malformed") from None
     if registry.default_language not in registry.codes:
         raise DataError(f"{path.name}: entry '(top)', field 'default_language': not one of the languages")
+    for embed in registry.embeds:
+        if not embed.startswith(EMBED_FOLDER) or registry.embedded_page(embed) not in registry.pages:
+            raise DataError(f"{path.name}: entry '{embed}', field 'embeds': not {EMBED_FOLDER}<one of the pages>")
     return registry

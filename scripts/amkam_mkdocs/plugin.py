@@ -92,7 +92,7 @@ class SitePlugin(BasePlugin):
         state = self._state()
         ref = self._page(page, config)
         try:
-            rendered = markers.render_markers(markdown, ref, state.site)
+            rendered = markers.render_markers(markdown, ref, state.site, config.site_url)
         except (MarkerError, DataError) as error:
             raise PluginError(str(error)) from None
         if rendered.has_calculator:
@@ -111,12 +111,14 @@ class SitePlugin(BasePlugin):
                                        has_calculator=ref.src_uri in state.calculator_pages,
                                        has_job_ad=ref.src_uri in state.job_ad_pages)
             language = state.site.registry.language(ref.lang)
-            share.write_card(language.site_name, view.share.title, view.share.description,
-                             Path(config.site_dir) / view.card_path,
-                             Path(config.config_file_path).parent / CARD_CACHE)
+            if view.embed_of is None:  # embed pages are framed, not shared: no card (overrides/embed.html)
+                share.write_card(language.site_name, view.share.title, view.share.description,
+                                 Path(config.site_dir) / view.card_path,
+                                 Path(config.config_file_path).parent / CARD_CACHE)
         except DataError as error:
             raise PluginError(str(error)) from None
-        state.reviewed.setdefault(state.site.registry.key(ref.lang, ref.url), str(view.reviewed))
+        if view.embed_of is None:  # embed pages are noindex: not in the sitemap
+            state.reviewed.setdefault(state.site.registry.key(ref.lang, ref.url), str(view.reviewed))
         context["site_page"] = view
         context["ui"] = view.ui
         context["search_base"] = self._search_base(context["base_url"], ref.lang, state)
@@ -145,10 +147,12 @@ class SitePlugin(BasePlugin):
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
         state = self._state()
         ref = self._page(page, config)
+        chrome = not state.site.registry.is_embed(state.site.registry.key(ref.lang, ref.url))
         try:
-            fixes = postprocess.material_fixes(state.site.t("search_dialog", ref.lang))
+            fixes = postprocess.material_fixes(state.site.t("search_dialog", ref.lang), chrome)
             output = postprocess.apply_fixes(output, fixes, ref.src_uri)
-            output = postprocess.apply_fixes(output, self._language_fixes(output, ref.lang, state), ref.src_uri)
+            output = postprocess.apply_fixes(output, self._language_fixes(output, ref.lang, state, chrome),
+                                             ref.src_uri)
             output = postprocess.inline_site_assets(output, Path(config.docs_dir), ref.src_uri)
             output = postprocess.align_classes(output)
         except postprocess.PostprocessError as error:
@@ -160,8 +164,8 @@ class SitePlugin(BasePlugin):
         return postprocess.squeeze_html(output)
 
     @staticmethod
-    def _language_fixes(output: str, lang: str, state: _Build) -> tuple[postprocess.Fix, ...]:
-        return postprocess.language_fixes(output, state.site.t, lang, state.site.registry.codes)
+    def _language_fixes(output: str, lang: str, state: _Build, chrome: bool = True) -> tuple[postprocess.Fix, ...]:
+        return postprocess.language_fixes(output, state.site.t, lang, state.site.registry.codes, chrome)
 
     # -- 6. 404 pages ---------------------------------------------------------------------------------------------
 
@@ -223,10 +227,21 @@ def write_sitemaps(state: _Build, site_url: str, site_dir: Path) -> None:
 
 
 def missing_head_tags(html: str, ref: markers.PageRef, state: _Build, site_url: str) -> list[str]:
-    """The alternates and share card the core computed for the page, which its head must carry."""
+    """The alternates and share card the core computed for the page, which its head must carry.
+
+    Embed pages are exempt on purpose: other sites frame them, search engines must not index them, so their head
+    carries `noindex` and a canonical to the full page instead, and no alternates or share card (hreflang between
+    noindex pages, or a card for a page nobody shares, would only contradict the canonical). Checked as strictly."""
     registry = state.site.registry
     key = registry.key(ref.lang, ref.url)
     head = html.split("</head>", 1)[0]
+    if registry.is_embed(key):
+        full = seo.base_url(site_url) + registry.page_url(ref.lang, registry.embedded_page(key.rstrip("/")))
+        wanted = ['<meta name="robots" content="noindex">', f'<link rel="canonical" href="{full}">']
+        missing = [tag for tag in wanted if tag not in head]
+        if 'rel="alternate"' in head or 'property="og:' in head:
+            missing.append("no alternates or share tags (an embed page must not have them)")
+        return missing
     missing = [f'<link rel="alternate" hreflang="{a.hreflang}">' for a in seo.alternates(key, registry, site_url)
                if not re.search(rf'<link rel="alternate" hreflang="{re.escape(a.hreflang)}" '
                                 rf'href="{re.escape(a.href)}">', head)]

@@ -43,6 +43,7 @@ def server_block(site: Path, listen: str, policy: str, server_name: str = "_", r
     revalidate = {**security, "Cache-Control": rules.CACHE_REVALIDATE}
     immutable = {**security, "Cache-Control": rules.CACHE_IMMUTABLE}
     api = {**revalidate, **rules.API_HEADERS}
+    embed = {**revalidate, **rules.security_headers(rules.embed_policy(policy))}
     lines = [
         "server {",
         f"    listen {listen};",
@@ -78,6 +79,12 @@ def server_block(site: Path, listen: str, policy: str, server_name: str = "_", r
         "        default_type application/json;",
         _headers(api, " " * 8).rstrip("\n"),
         f"        return 404 {_quote(rules.API_NOT_FOUND)};",
+        "    }",
+        "",
+        "    # Embed pages are framed by other sites: their CSP allows any ancestor.",
+        f'    location ~ "{rules.EMBED_NGINX}" {{',
+        "        try_files $uri $uri/ =404;",
+        _headers(embed, " " * 8).rstrip("\n"),
         "    }",
         "",
         "    # Static-host files are not pages.",

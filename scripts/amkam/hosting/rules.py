@@ -23,6 +23,11 @@ API_NOT_FOUND = '{"error": "not found", "status": 404}'
 API_NOT_FOUND_FILE = "api/404.json"  # for static hosts, which answer a 404 with a file
 API_HEADERS = {"Access-Control-Allow-Origin": "*"}
 
+# Embed pages (registry `embeds`, /embed/… and /fr/embed/…) are framed by other sites: only their CSP allows any
+# ancestor; every other page may be framed by the site itself only.
+EMBED_NGINX = r"^/([a-z]{2}/)?embed/"
+EMBED_PATHS = ("/embed/*", "/*/embed/*")  # the same paths, as static hosts write them
+
 HSTS = "max-age=63072000; includeSubDomains"
 PERMISSIONS_POLICY = ("accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), "
                       "payment=(), usb=(), clipboard-write=(self)")
@@ -38,6 +43,14 @@ def security_headers(csp: str) -> dict[str, str]:
         "Permissions-Policy": PERMISSIONS_POLICY,
         "Cross-Origin-Opener-Policy": "same-origin",
     }
+
+
+def embed_policy(policy: str) -> str:
+    """The site's CSP with framing by any origin: for embed pages only."""
+    framed = policy.replace("frame-ancestors 'self'", "frame-ancestors *")
+    if framed == policy:
+        raise ValueError("the policy has no frame-ancestors 'self' to open for embed pages")
+    return framed
 
 
 @dataclass(frozen=True)

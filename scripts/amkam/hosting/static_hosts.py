@@ -30,6 +30,10 @@ def headers_file(site: Path, policy: str, host: str) -> str:
               _block("/*", {**security, "Cache-Control": rules.CACHE_REVALIDATE}),
               _block(rules.API_PREFIX + "*", rules.API_HEADERS)]
     detach = ("Cache-Control",) if host == "cloudflare" else ()
+    # Matching rules combine on Cloudflare (detach the site-wide CSP first); on Netlify the later rule wins.
+    csp_detach = ("Content-Security-Policy",) if host == "cloudflare" else ()
+    blocks += [_block(path, {"Content-Security-Policy": rules.embed_policy(policy)}, csp_detach)
+               for path in rules.EMBED_PATHS]
     blocks += [_block(path, {"Cache-Control": rules.CACHE_IMMUTABLE}, detach)
                for path in rules.fingerprinted_files(site)]
     return "\n".join(blocks)
