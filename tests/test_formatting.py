@@ -76,7 +76,7 @@ NUMBERS = [  # value, lang, expected
 
 LONG_DATES = [  # CLDR's long date format: en `MMMM d, y`, fr `d MMMM y`, sk/cs `d. MMMM y`, es `d 'de' MMMM 'de' y`
     ("en", "March 1, 2026"),
-    ("fr", "1 mars 2026"),
+    ("fr", "1er mars 2026"),  # French typography: the first of the month is an ordinal (CLDR writes "1")
     ("sk", "1. marca 2026"),  # Slovak and Czech month names in the genitive
     ("cs", "1. března 2026"),
     ("es", "1 de marzo de 2026"),

@@ -96,8 +96,12 @@ def quantity(spec: dict, lang: str, form: str | None = None) -> str:
 
 
 def long_date(value: dt.date, locale: str) -> str:
-    """'27 November 2026' (en_GB), '27. listopadu 2026' (cs_CZ): pass the registry's locale, not the language."""
-    return _babel_date(value, format="long", locale=locale)
+    """'27 November 2026' (en_GB), '27. listopadu 2026' (cs_CZ): pass the registry's locale, not the language.
+    French writes the first day of a month as an ordinal, '1er mars 2026', which CLDR's pattern does not."""
+    text = _babel_date(value, format="long", locale=locale)
+    if locale.split("_")[0] == "fr" and value.day == 1:
+        text = "1er" + text[1:]
+    return text
 
 
 def published(value, locale: str) -> str:
