@@ -27,7 +27,7 @@ module.exports = [
   {
     // The page script runs after the model, which the build ships in the same file (window.SalaryModel).
     files: ["docs/assets/javascripts/calculator/calculator.js"],
-    languageOptions: { globals: { SalaryModel: "readonly" } },
+    languageOptions: { globals: { SalaryModel: "readonly", LocaleFormat: "readonly" } },
   },
   {
     // Offer B (loaded by calculator.js on demand) uses the model calculator.js came with (window.SalaryModel).
@@ -39,6 +39,11 @@ module.exports = [
     files: ["docs/assets/javascripts/workers/**/*.js"],
     // MATERIAL_SEARCH_WORKER: defined by the build in front of this file (scripts/amkam/postprocess.py).
     languageOptions: { globals: { ...globals.worker, lunr: "readonly", MATERIAL_SEARCH_WORKER: "readonly" } },
+  },
+  {
+    // The job-ad builder's script runs after locale-format.js, which the build ships in the same file.
+    files: ["docs/assets/javascripts/job-ad/job-ad.js"],
+    languageOptions: { globals: { LocaleFormat: "readonly" } },
   },
   {
     files: ["eslint.config.js"],

@@ -44,6 +44,7 @@ from urllib.parse import urljoin, urlsplit
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from amkam import postprocess as site_postprocess
 from amkam.chromium import ARGS, CHROMIUM
 from amkam.hosting import nginx as site_nginx
 from amkam.hosting import prepare as hosting_prepare
@@ -59,9 +60,9 @@ CHROME_FLAGS = " ".join(ARGS)
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 PAGES = ("index", "key-account-manager", "compensation", "salary-calculator")
 CALCULATOR = "salary-calculator"
-CALCULATOR_SCRIPTS = ("docs/assets/javascripts/calculator/calculator.js", "docs/assets/javascripts/calculator/model.js")
-# The model and the page script, minified into one file (amkam/postprocess.py).
+# The number formats, the model and the page script, minified into one file (amkam/postprocess.py).
 SHIPPED_CALCULATOR = "assets/javascripts/calculator/calculator.js"
+CALCULATOR_SCRIPTS = tuple(f"docs/{name}" for name in site_postprocess.ASSETS[SHIPPED_CALCULATOR])
 SCALE = 10  # the synthetic copy holds SCALE times the pages: each page plus SCALE - 1 copies
 KB = 1024
 

@@ -123,13 +123,15 @@ INLINE_WHERE_LINKED = {
 ASSETS = {
     "assets/javascripts/site.js": ("assets/javascripts/site.js",),
     "assets/stylesheets/site.css": ("assets/stylesheets/site.css",),
-    "assets/javascripts/calculator/calculator.js": ("assets/javascripts/calculator/model.js",
+    "assets/javascripts/calculator/calculator.js": ("assets/javascripts/locale-format.js",
+                                                    "assets/javascripts/calculator/model.js",
                                                     "assets/javascripts/calculator/calculator.js"),
     # Offer B beside offer A: loaded by calculator.js only when a comparison is asked for or linked (b_ parameters).
     "assets/javascripts/calculator/compare.js": ("assets/javascripts/calculator/compare.js",),
     "assets/javascripts/calculator/embed.js": ("assets/javascripts/calculator/embed.js",),
     CALCULATOR_CSS: (CALCULATOR_CSS,),
-    "assets/javascripts/job-ad/job-ad.js": ("assets/javascripts/job-ad/job-ad.js",),
+    "assets/javascripts/job-ad/job-ad.js": ("assets/javascripts/locale-format.js",
+                                            "assets/javascripts/job-ad/job-ad.js"),
     JOB_AD_CSS: (JOB_AD_CSS,),
     "assets/javascripts/workers/search-i18n.js": ("assets/javascripts/workers/search-i18n.js",),
 }

@@ -15,54 +15,8 @@
   var SVG = "http://www.w3.org/2000/svg";
   // Offer B's code (compare.js) sits beside this file; it is loaded only when a comparison is asked for.
   var SRC = document.currentScript ? document.currentScript.src : "";
-  var formats = {};
-
-  /**
-   * A number format of this language, made once. Grouping follows CLDR, as the build's formatting does (Spanish
-   * groups only from five digits: 8000 €, 48.000 €), so that the script's numbers look like the page's.
-   * @param {string} lang the page's language (en, fr, …)
-   * @param {Intl.NumberFormatOptions} options Intl options
-   * @returns {Intl.NumberFormat}
-   */
-  function numberFormat(lang, options) {
-    var key = lang + JSON.stringify(options);
-    return formats[key] ||
-      (formats[key] = new Intl.NumberFormat(lang, options));
-  }
-
-  /**
-   * A number in URL form ("40000.5") as this language writes it ("40 000,5").
-   * @param {string|number} s the number
-   * @param {string} lang the page's language
-   * @returns {string}
-   */
-  function formatNumber(s, lang) {
-    return numberFormat(lang, { maximumFractionDigits: 20 }).format(+s);
-  }
-
-  /**
-   * An amount in a currency: whole amounts without cents (€48,000), others with two decimals (€48,000.50).
-   * Twin of formatting.amount (Python); tests compare them.
-   * @param {number} v the amount
-   * @param {string} currency ISO 4217 code
-   * @param {string} lang the page's language
-   * @returns {string}
-   */
-  function formatMoney(v, currency, lang) {
-    var cents = Math.round(v * 100) % 100 !== 0;
-    return numberFormat(lang, { style: "currency", currency: currency, minimumFractionDigits: cents ? 2 : 0,
-      maximumFractionDigits: 2 }).format(v);
-  }
-
-  /**
-   * A percentage: 130 -> "130%" (or "130 %").
-   * @param {number} v the value, in percent
-   * @param {string} lang the page's language
-   * @returns {string}
-   */
-  function formatPercent(v, lang) {
-    return numberFormat(lang, { style: "percent" }).format(v / 100);
-  }
+  // Numbers as the page's language writes them: one implementation for every script (locale-format.js).
+  var formatNumber = LocaleFormat.number, formatMoney = LocaleFormat.money, formatPercent = LocaleFormat.percent;
 
   /**
    * A number as typed in this language -> URL form ("40 000,5" -> "40000.5"); other text is kept as typed.

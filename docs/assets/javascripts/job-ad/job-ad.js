@@ -8,50 +8,17 @@
   var NAMES = ["role", "level", "country", "adlang", "min", "max", "period", "structure", "target", "payments",
     "company", "location", "format"];
   var DECIMAL = /^\d+(\.\d+)?$/;
-  var formats = {};
+  // Numbers as the ad's language writes them: one implementation for every script (locale-format.js).
+  var formatNumber = LocaleFormat.number, formatMoney = LocaleFormat.money;
 
   /**
-   * An Intl.NumberFormat, made once per locale and options.
-   * @param {string} locale BCP 47 locale
-   * @param {Intl.NumberFormatOptions} options Intl options
-   * @returns {Intl.NumberFormat}
-   */
-  function numberFormat(locale, options) {
-    var key = locale + JSON.stringify(options);
-    return formats[key] || (formats[key] = new Intl.NumberFormat(locale, options));
-  }
-
-  /**
-   * A number as this language writes it ("45000" -> "45 000").
-   * @param {string|number} v the number
-   * @param {string} locale BCP 47 locale
-   * @returns {string}
-   */
-  function formatNumber(v, locale) {
-    return numberFormat(locale, { maximumFractionDigits: 20 }).format(+v);
-  }
-
-  /**
-   * An amount in a currency, without cents when it is whole.
-   * @param {number} v the amount
-   * @param {string} currency ISO 4217 code
-   * @param {string} locale BCP 47 locale
-   * @returns {string}
-   */
-  function formatMoney(v, currency, locale) {
-    var cents = Math.round(v * 100) % 100 !== 0;
-    return numberFormat(locale, { style: "currency", currency: currency, minimumFractionDigits: cents ? 2 : 0,
-      maximumFractionDigits: 2 }).format(v);
-  }
-
-  /**
-   * A percentage as this language writes it (20 -> "20 %").
+   * A percentage as this language writes it (20 -> "20 %"), with up to two decimals.
    * @param {number} v the value in percent
    * @param {string} locale BCP 47 locale
    * @returns {string}
    */
   function formatPercent(v, locale) {
-    return numberFormat(locale, { style: "percent", maximumFractionDigits: 2 }).format(v / 100);
+    return LocaleFormat.percent(v, locale, 2);
   }
 
   /**
